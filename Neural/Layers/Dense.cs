@@ -1,0 +1,133 @@
+using System.Numerics.Tensors;
+using MLExt.Neural.Kernels;
+
+namespace MLExt.Neural;
+
+/// <summary>
+/// Fully connected layer: y = f(x·W + b) for x <c>[n, in]</c>, W <c>[in, units]</c>, b <c>[units]</c>,
+/// with an optional fused activation f.
+/// </summary>
+public sealed class Dense : Layer
+{
+    private Parameter? _kernel, _bias;
+    private ActivationFunction _activation = null!;
+    private Tensor? _input, _preActivation, _output, _gradPre, _gradInput;
+
+    /// <summary>Creates an unbuilt dense layer.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> is not positive.</exception>
+    public Dense(int units, Activation activation = Activation.None, Initializer? kernelInitializer = null,
+        Initializer? biasInitializer = null, bool useBias = true, float activationAlpha = float.NaN)
+    {
+        if (units <= 0) throw new ArgumentOutOfRangeException(nameof(units), units, "Dense needs at least one unit.");
+        Units = units;
+        Activation = activation;
+        ActivationAlpha = activationAlpha;
+        KernelInitializer = kernelInitializer ?? DefaultKernelInitializer(activation);
+        BiasInitializer = biasInitializer ?? new Zeros();
+        UseBias = useBias;
+    }
+
+    /// <summary>Number of outputs.</summary>
+    public int Units { get; }
+
+    /// <summary>The fused activation.</summary>
+    public Activation Activation { get; }
+
+    /// <summary>α for LeakyReLU/ELU (NaN: their default).</summary>
+    public float ActivationAlpha { get; }
+
+    /// <summary>How W is initialised (He for ReLU-like activations, Glorot otherwise, by default).</summary>
+    public Initializer KernelInitializer { get; }
+
+    /// <summary>How b is initialised (zeros by default).</summary>
+    public Initializer BiasInitializer { get; }
+
+    /// <summary>Whether the layer has a bias.</summary>
+    public bool UseBias { get; }
+
+    /// <summary>The weight matrix W <c>[in, units]</c>.</summary>
+    public Parameter Kernel => _kernel ?? throw new InvalidOperationException("Dense layer is not built.");
+
+    /// <summary>The bias b <c>[units]</c>, or null without bias.</summary>
+    public Parameter? Bias => _bias;
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Parameter> Parameters => _bias is null ? [Kernel] : [Kernel, _bias];
+
+    /// <inheritdoc/>
+    protected override int[] OnBuild(int[] inputShape, RandomSource random)
+    {
+        if (inputShape.Length != 1)
+            throw new ArgumentException($"Dense expects flat inputs [features] but got {Tensor.FormatShape(inputShape)}; add a Flatten layer first.", nameof(inputShape));
+        int inputs = inputShape[0];
+        _kernel = new Parameter("kernel", [inputs, Units], isWeight: true);
+        KernelInitializer.Fill(_kernel.Value.Span, inputs, Units, random);
+        if (UseBias)
+        {
+            _bias = new Parameter("bias", [Units], isWeight: false);
+            BiasInitializer.Fill(_bias.Value.Span, inputs, Units, random);
+        }
+        _activation = ActivationFunction.Create(Activation, ActivationAlpha);
+        return [Units];
+    }
+
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor input, bool training)
+    {
+        CheckInput(input);
+        int n = input.Rows, inputs = InputShape[0];
+        _input = input;
+        var z = Tensor.Ensure(ref _preActivation, n, Units);
+        // z = x·W + b
+        Gemm.Multiply(false, false, n, Units, inputs, input.Data, Kernel.Value.Data, z.Data, accumulate: false);
+        if (_bias is not null)
+            for (int i = 0; i < n; i++) TensorPrimitives.Add(z.Row(i), _bias.Value.Span, z.Row(i));
+        if (Activation == Activation.None) return z;
+        // y = f(z)
+        var y = Tensor.Ensure(ref _output, n, Units);
+        _activation.Forward(z.Span, y.Span, Units);
+        return y;
+    }
+
+    /// <inheritdoc/>
+    public override Tensor Backward(Tensor outputGradient)
+    {
+        var input = _input ?? throw new InvalidOperationException("Dense.Backward called before Forward.");
+        int n = input.Rows, inputs = InputShape[0];
+        var dz = outputGradient;
+        if (Activation != Activation.None)
+        {
+            // dz = f'(z) ⊙ dy
+            dz = Tensor.Ensure(ref _gradPre, n, Units);
+            _activation.Backward(_preActivation!.Span, _output!.Span, outputGradient.Span, dz.Span, Units);
+        }
+        // dW += xᵀ·dz ;  db += Σ_rows dz ;  dx = dz·Wᵀ
+        Gemm.Multiply(true, false, inputs, Units, n, input.Data, dz.Data, Kernel.Gradient.Data, accumulate: true);
+        if (_bias is not null)
+            for (int i = 0; i < n; i++) TensorPrimitives.Add(_bias.Gradient.Span, dz.Row(i), _bias.Gradient.Span);
+        var dx = Tensor.Ensure(ref _gradInput, n, inputs);
+        Gemm.Multiply(false, true, n, inputs, Units, dz.Data, Kernel.Value.Data, dx.Data, accumulate: false);
+        return dx;
+    }
+
+    /// <inheritdoc/>
+    public override LayerConfig GetConfig()
+    {
+        var config = new LayerConfig(nameof(Dense))
+            .Set("units", Units).Set("activation", Activation).Set("useBias", UseBias)
+            .Set("kernelInitializer", KernelInitializer.ToString()).Set("biasInitializer", BiasInitializer.ToString());
+        if (!float.IsNaN(ActivationAlpha)) config.Set("activationAlpha", ActivationAlpha);
+        return config;
+    }
+
+    internal static Dense Create(LayerConfig config) => new(
+        config.GetInt("units"), config.GetEnum<Activation>("activation"),
+        Initializer.Parse(config.GetString("kernelInitializer")), Initializer.Parse(config.GetString("biasInitializer")),
+        config.GetBool("useBias"), config.Has("activationAlpha") ? config.GetFloat("activationAlpha") : float.NaN);
+
+    private static Initializer DefaultKernelInitializer(Activation activation) => activation switch
+    {
+        Activation.Relu or Activation.LeakyRelu or Activation.Elu or Activation.Gelu => new HeNormal(),
+        _ => new GlorotUniform(),
+    };
+}

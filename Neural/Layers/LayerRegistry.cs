@@ -1,0 +1,26 @@
+namespace MLExt.Neural;
+
+/// <summary>Maps layer type names in <see cref="LayerConfig"/> to the layers' factories.</summary>
+internal static class LayerRegistry
+{
+    private static readonly Dictionary<string, Func<LayerConfig, Layer>> Factories = new(StringComparer.Ordinal)
+    {
+        [nameof(Dense)] = Dense.Create,
+        [nameof(Dropout)] = Dropout.Create,
+        [nameof(ActivationLayer)] = ActivationLayer.Create,
+    };
+
+    public static Layer Create(LayerConfig config)
+    {
+        if (!Factories.TryGetValue(config.Type, out var factory))
+            throw new FormatException($"Unknown layer type '{config.Type}'. Known: {string.Join(", ", Factories.Keys.Order())}.");
+        try
+        {
+            return factory(config);
+        }
+        catch (Exception e) when (e is not FormatException)
+        {
+            throw new FormatException($"Layer config {config} is invalid: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+namespace MLExt.Neural;
+
+/// <summary>
+/// A trainable tensor of a layer and its gradient. Backward passes accumulate into
+/// <see cref="Gradient"/> with <c>+=</c>; the training loop zeroes it explicitly before each batch.
+/// </summary>
+public sealed class Parameter
+{
+    /// <summary>Creates a parameter of the given shape with a zero value and gradient.</summary>
+    public Parameter(string name, int[] shape, bool isWeight)
+    {
+        Name = name;
+        Value = new Tensor(shape);
+        Gradient = new Tensor(shape);
+        IsWeight = isWeight;
+    }
+
+    /// <summary>A name unique within its layer, such as <c>kernel</c> or <c>bias</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The current value.</summary>
+    public Tensor Value { get; }
+
+    /// <summary>The accumulated gradient of the loss with respect to <see cref="Value"/>.</summary>
+    public Tensor Gradient { get; }
+
+    /// <summary>
+    /// True for weights (kernels), which L1/L2 penalties and weight decay apply to; false for
+    /// biases and normalisation offsets, which they leave alone.
+    /// </summary>
+    public bool IsWeight { get; }
+
+    /// <summary>Sets the gradient to zero.</summary>
+    public void ZeroGradient() => Gradient.Clear();
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Name}{Value.ShapeText}";
+}
