@@ -84,15 +84,6 @@ public abstract partial class Layer
                 $"{TypeName} expects input [batch, {string.Join(", ", InputShape)}] but got {input.ShapeText}.", nameof(input));
     }
 
-    /// <summary>The batch shape <c>[n, ...perSample]</c>.</summary>
-    protected static int[] BatchShape(int batch, int[] perSample)
-    {
-        var shape = new int[perSample.Length + 1];
-        shape[0] = batch;
-        perSample.CopyTo(shape, 1);
-        return shape;
-    }
-
     private InvalidOperationException NotBuilt() => new($"Layer {TypeName} has not been built: call Build with the input shape first.");
 
     /// <inheritdoc/>

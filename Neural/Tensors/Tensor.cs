@@ -109,6 +109,15 @@ public sealed class Tensor
     /// <summary>Formats a shape as <c>[a, b, c]</c> for messages.</summary>
     public static string FormatShape(ReadOnlySpan<int> shape) => "[" + string.Join(", ", shape.ToArray()) + "]";
 
+    /// <summary>The batch shape <c>[batch, ...perSample]</c>.</summary>
+    public static int[] BatchShape(int batch, ReadOnlySpan<int> perSample)
+    {
+        var shape = new int[perSample.Length + 1];
+        shape[0] = batch;
+        perSample.CopyTo(shape.AsSpan(1));
+        return shape;
+    }
+
     /// <summary>Whether two shapes are equal.</summary>
     public static bool SameShape(ReadOnlySpan<int> a, ReadOnlySpan<int> b) => a.SequenceEqual(b);
 

@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Numerics.Tensors;
+
+namespace MLExt.Neural;
+
+/// <summary>
+/// Minibatch gradient descent over a <see cref="TrainingSet"/>: shuffle (seeded), forward, loss,
+/// backward, penalties, clipping, optimiser step; per-epoch validation, history, early stopping and
+/// progress. Same network initialisation, data and seed give the same result.
+/// </summary>
+public static class TrainingLoop
+{
+    private const int ProgressReportsPerEpoch = 20;
+
+    /// <summary>
+    /// Trains a built <paramref name="network"/> on <paramref name="training"/>, validating after each
+    /// epoch on <paramref name="validation"/> when given. Shuffling draws from <paramref name="random"/>.
+    /// </summary>
+    /// <returns>The per-epoch history.</returns>
+    /// <exception cref="ArgumentException">Data shapes do not fit the network, or the training set is empty.</exception>
+    /// <exception cref="TrainingDivergedException">The loss or a weight became NaN or infinite.</exception>
+    /// <exception cref="OperationCanceledException">The options' token was cancelled.</exception>
+    public static TrainingHistory Fit(Network network, TrainingSet training, TrainingSet? validation, TrainingOptions options, RandomSource random)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(training);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(random);
+        options.Validate();
+        CheckFits(network, training, nameof(training));
+        if (validation is not null) CheckFits(network, validation, nameof(validation));
+        if (training.Count == 0) throw new ArgumentException("The training set has no rows.", nameof(training));
+        if (validation is { Count: 0 }) validation = null;
+
+        var parameters = network.Parameters;
+        var optimizer = options.Optimizer;
+        int n = training.Count, batchSize = Math.Min(options.BatchSize, n);
+        int batches = (n + batchSize - 1) / batchSize;
+        int reportEvery = Math.Max(1, batches / ProgressReportsPerEpoch);
+        var order = Enumerable.Range(0, n).ToArray();
+        var x = new Tensor(Tensor.BatchShape(batchSize, training.FeatureShape));
+        var y = new Tensor(batchSize, training.TargetWidth);
+
+        var epochs = new List<EpochSummary>();
+        var stopping = options.EarlyStopping;
+        bool monitorMetric = stopping?.Monitor == EarlyStoppingMonitor.ValidationMetric && validation is not null && options.Metric is not null;
+        double best = double.NaN;
+        int bestEpoch = 0, sinceBest = 0;
+        float[][]? bestWeights = null;
+        bool stoppedEarly = false;
+        float learningRate = optimizer.LearningRate;
+
+        for (int epoch = 0; epoch < options.NumberOfEpochs; epoch++)
+        {
+            var clock = Stopwatch.StartNew();
+            if (options.Shuffle) random.Shuffle(order.AsSpan());
+            double lossSum = 0;
+            for (int b = 0; b < batches; b++)
+            {
+                options.CancellationToken.ThrowIfCancellationRequested();
+                int start = b * batchSize, count = Math.Min(batchSize, n - start);
+                training.Gather(order.AsSpan(start, count), x, y);
+
+                network.ZeroGradients();
+                var prediction = network.Forward(x, training: true);
+                float loss = options.Loss.Forward(prediction, y);
+                if (!float.IsFinite(loss))
+                    throw new TrainingDivergedException(
+                        $"The training loss became {loss} at epoch {epoch + 1}, batch {b + 1}. Lower the learning rate (now {learningRate.ToString(CultureInfo.InvariantCulture)}), clip gradients, or scale the features.");
+                network.Backward(options.Loss.Backward());
+
+                if (options.L1Regularization > 0 || options.L2Regularization > 0)
+                    WeightPenalty.AddGradients(parameters, options.L1Regularization, options.L2Regularization);
+                if (options.GradientClipValue is float limit) GradientClipping.ClipByValue(parameters, limit);
+                if (options.GradientClipNorm is float maxNorm) GradientClipping.ClipByGlobalNorm(parameters, maxNorm);
+
+                learningRate = optimizer.Schedule?.GetLearningRate(optimizer.LearningRate, optimizer.StepCount, epoch) ?? optimizer.LearningRate;
+                optimizer.Step(parameters, learningRate);
+                CheckFinite(parameters, epoch, b);
+
+                lossSum += loss;
+                if (options.Progress is not null && (b + 1) % reportEvery == 0 && b + 1 < batches)
+                    options.Progress.Report(new TrainingProgress
+                    {
+                        Epoch = epoch + 1, NumberOfEpochs = options.NumberOfEpochs, Batch = b + 1,
+                        BatchesPerEpoch = batches, TrainingLoss = lossSum / (b + 1), MetricName = options.Metric?.Name,
+                    });
+            }
+
+            double trainingLoss = lossSum / batches;
+            double? validationLoss = null, validationMetric = null;
+            if (validation is not null)
+            {
+                var (predictions, targets) = Predict(network, validation, batchSize);
+                validationLoss = options.Loss.Forward(predictions, targets);
+                validationMetric = options.Metric?.Compute(predictions, targets);
+            }
+            clock.Stop();
+            var summary = new EpochSummary
+            {
+                Epoch = epoch + 1, TrainingLoss = trainingLoss, ValidationLoss = validationLoss,
+                ValidationMetric = validationMetric, LearningRate = learningRate, Elapsed = clock.Elapsed,
+            };
+            epochs.Add(summary);
+            options.Progress?.Report(new TrainingProgress
+            {
+                Epoch = epoch + 1, NumberOfEpochs = options.NumberOfEpochs, Batch = batches, BatchesPerEpoch = batches,
+                TrainingLoss = trainingLoss, EpochCompleted = true, ValidationLoss = validationLoss,
+                ValidationMetric = validationMetric, MetricName = options.Metric?.Name,
+            });
+            options.Log?.Invoke(Describe(summary, options.Metric?.Name));
+
+            if (stopping is null) continue;
+            double monitored = monitorMetric ? validationMetric!.Value : validationLoss ?? trainingLoss;
+            bool improved = double.IsNaN(best) || (monitorMetric
+                ? options.Metric!.IsImprovement(monitored, best, stopping.MinDelta)
+                : monitored < best - stopping.MinDelta);
+            if (improved)
+            {
+                best = monitored;
+                bestEpoch = epoch + 1;
+                sinceBest = 0;
+                if (stopping.RestoreBestWeights) bestWeights = network.GetWeights();
+            }
+            else if (++sinceBest >= stopping.Patience)
+            {
+                stoppedEarly = epoch + 1 < options.NumberOfEpochs;
+                break;
+            }
+        }
+
+        int finalEpoch = epochs.Count;
+        if (stopping is { RestoreBestWeights: true } && bestWeights is not null && bestEpoch != finalEpoch)
+        {
+            network.SetWeights(bestWeights);
+            finalEpoch = bestEpoch;
+        }
+        return new TrainingHistory(epochs, options.Metric?.Name, finalEpoch, stoppedEarly);
+    }
+
+    /// <summary>Runs the network in inference mode over all rows; returns predictions and targets as whole tensors.</summary>
+    public static (Tensor Predictions, Tensor Targets) Predict(Network network, TrainingSet data, int batchSize)
+    {
+        int n = data.Count, outputs = Tensor.Product(network.OutputShape);
+        var predictions = new Tensor(Tensor.BatchShape(n, network.OutputShape));
+        var targets = new Tensor(data.Targets, n, data.TargetWidth);
+        var x = new Tensor(Tensor.BatchShape(Math.Min(batchSize, n), data.FeatureShape));
+        var rows = new int[Math.Min(batchSize, n)];
+        var ignoredTargets = new Tensor(rows.Length, data.TargetWidth);
+        for (int start = 0; start < n; start += batchSize)
+        {
+            int count = Math.Min(batchSize, n - start);
+            for (int i = 0; i < count; i++) rows[i] = start + i;
+            data.Gather(rows.AsSpan(0, count), x, ignoredTargets);
+            var y = network.Forward(x, training: false);
+            y.Span.CopyTo(predictions.Data.AsSpan(start * outputs, count * outputs));
+        }
+        return (predictions, targets);
+    }
+
+    private static void CheckFits(Network network, TrainingSet data, string name)
+    {
+        if (!network.IsBuilt) throw new ArgumentException("Build the network before training it.", nameof(network));
+        if (!Tensor.SameShape(network.InputShape, data.FeatureShape))
+            throw new ArgumentException($"The network takes inputs of shape {Tensor.FormatShape(network.InputShape)} but the {name} rows have shape {Tensor.FormatShape(data.FeatureShape)}.", name);
+        int outputs = Tensor.Product(network.OutputShape);
+        if (outputs != data.TargetWidth)
+            throw new ArgumentException($"The network has {outputs} outputs but the {name} targets have {data.TargetWidth} values per row.", name);
+    }
+
+    private static void CheckFinite(IReadOnlyList<Parameter> parameters, int epoch, int batch)
+    {
+        foreach (var p in parameters)
+        {
+            // A NaN or ±∞ anywhere makes the sum non-finite (as does overflow, which is divergence too).
+            if (!float.IsFinite(TensorPrimitives.Sum(p.Value.Span)))
+                throw new TrainingDivergedException(
+                    $"Weights of '{p.Name}' {p.Value.ShapeText} became NaN or infinite after the step at epoch {epoch + 1}, batch {batch + 1}. Lower the learning rate, add gradient clipping (GradientClipNorm), or scale the features.");
+        }
+    }
+
+    private static string Describe(EpochSummary s, string? metricName)
+    {
+        var text = FormattableString.Invariant($"epoch {s.Epoch}: loss {s.TrainingLoss:F4}");
+        if (s.ValidationLoss is double vl) text += FormattableString.Invariant($", validation loss {vl:F4}");
+        if (s.ValidationMetric is double vm) text += FormattableString.Invariant($", validation {metricName} {vm:F4}");
+        return text + FormattableString.Invariant($", lr {s.LearningRate:G4}, {s.Elapsed.TotalSeconds:F1}s");
+    }
+}

@@ -1,0 +1,73 @@
+namespace MLExt.Neural;
+
+/// <summary>Settings of one run of <see cref="TrainingLoop"/>. Validated by <see cref="Validate"/>.</summary>
+public sealed class TrainingOptions
+{
+    /// <summary>Passes over the training data (≥ 1).</summary>
+    public int NumberOfEpochs { get; set; } = 10;
+
+    /// <summary>Rows per gradient step (≥ 1).</summary>
+    public int BatchSize { get; set; } = 32;
+
+    /// <summary>The update rule; its state is used and advanced (pass a fresh copy per run).</summary>
+    public Optimizer Optimizer { get; set; } = null!;
+
+    /// <summary>The loss minimised.</summary>
+    public Loss Loss { get; set; } = null!;
+
+    /// <summary>λ1 of the L1 penalty λ1·Σ|w| on weights (≥ 0).</summary>
+    public float L1Regularization { get; set; }
+
+    /// <summary>λ2 of the L2 penalty ½λ2·Σw² on weights (≥ 0).</summary>
+    public float L2Regularization { get; set; }
+
+    /// <summary>When set, gradients are scaled so their global L2 norm is at most this (&gt; 0).</summary>
+    public float? GradientClipNorm { get; set; }
+
+    /// <summary>When set, each gradient value is clamped to ±this (&gt; 0).</summary>
+    public float? GradientClipValue { get; set; }
+
+    /// <summary>Early stopping, or null to train every epoch.</summary>
+    public EarlyStopping? EarlyStopping { get; set; }
+
+    /// <summary>Whether to shuffle the rows each epoch.</summary>
+    public bool Shuffle { get; set; } = true;
+
+    /// <summary>The per-epoch validation metric, or null for the loss only.</summary>
+    public ValidationMetric? Metric { get; set; }
+
+    /// <summary>Receives progress during each epoch and at its end.</summary>
+    public IProgress<TrainingProgress>? Progress { get; set; }
+
+    /// <summary>Receives one line per epoch (for logs).</summary>
+    public Action<string>? Log { get; set; }
+
+    /// <summary>Checked before every batch; cancelling stops training with <see cref="OperationCanceledException"/>.</summary>
+    public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>Throws when a setting is out of range, naming it.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
+    /// <exception cref="ArgumentNullException">No optimizer or loss.</exception>
+    public void Validate()
+    {
+        if (NumberOfEpochs < 1) throw new ArgumentOutOfRangeException(nameof(NumberOfEpochs), NumberOfEpochs, "NumberOfEpochs must be at least 1.");
+        if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "BatchSize must be at least 1.");
+        if (Optimizer is null) throw new ArgumentNullException(nameof(Optimizer), "An optimizer is required.");
+        if (Loss is null) throw new ArgumentNullException(nameof(Loss), "A loss is required.");
+        Optimizer.Validate();
+        Optimizer.Schedule?.Validate();
+        CheckNonNegative(L1Regularization, nameof(L1Regularization));
+        CheckNonNegative(L2Regularization, nameof(L2Regularization));
+        if (GradientClipNorm is float norm && !(norm > 0 && float.IsFinite(norm)))
+            throw new ArgumentOutOfRangeException(nameof(GradientClipNorm), norm, "GradientClipNorm must be a positive finite number (or null).");
+        if (GradientClipValue is float value && !(value > 0 && float.IsFinite(value)))
+            throw new ArgumentOutOfRangeException(nameof(GradientClipValue), value, "GradientClipValue must be a positive finite number (or null).");
+        EarlyStopping?.Validate();
+    }
+
+    private static void CheckNonNegative(float value, string name)
+    {
+        if (!(value >= 0) || !float.IsFinite(value))
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number ≥ 0.");
+    }
+}

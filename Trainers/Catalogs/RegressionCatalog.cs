@@ -1,0 +1,37 @@
+using MLExt.Neural;
+using Microsoft.ML;
+
+namespace MLExt.Trainers;
+
+/// <summary>MLExt's neural-network trainer in ML.NET's Regression catalog.</summary>
+public static class RegressionCatalogExtensions
+{
+    /// <summary>
+    /// A regression network trainer with ReLU hidden layers of the given widths (default one layer of
+    /// 128 units), Adam at <paramref name="learningRate"/>, and otherwise default options.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A hidden width is not positive.</exception>
+    public static NeuralNetworkRegressionTrainer NeuralNetwork(this RegressionCatalog.RegressionTrainers catalog,
+        string labelColumnName = DefaultColumnNames.Label, string featureColumnName = DefaultColumnNames.Features,
+        int[]? hiddenLayers = null, int numberOfEpochs = 10, float learningRate = 1e-3f, int batchSize = 32)
+    {
+        var options = new NeuralNetworkRegressionTrainer.Options
+        {
+            LabelColumnName = labelColumnName,
+            FeatureColumnName = featureColumnName,
+            Layers = HiddenLayers.Relu(hiddenLayers),
+            NumberOfEpochs = numberOfEpochs,
+            BatchSize = batchSize,
+            Optimizer = new AdamOptimizer { LearningRate = learningRate },
+        };
+        return NeuralNetwork(catalog, options);
+    }
+
+    /// <summary>A regression network trainer with full options.</summary>
+    public static NeuralNetworkRegressionTrainer NeuralNetwork(this RegressionCatalog.RegressionTrainers catalog, NeuralNetworkRegressionTrainer.Options options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        return new NeuralNetworkRegressionTrainer(EnvironmentAccess.FromCatalog(catalog), options);
+    }
+}

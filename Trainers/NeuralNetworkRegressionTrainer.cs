@@ -1,0 +1,30 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
+
+namespace MLExt.Trainers;
+
+/// <summary>Trains a neural network for regression on a Single label. The model outputs <c>Score</c>.</summary>
+public sealed class NeuralNetworkRegressionTrainer : NeuralNetworkTrainerBase<NeuralNetworkRegressionTrainer.Options>
+{
+    /// <summary>Options of <see cref="NeuralNetworkRegressionTrainer"/>.</summary>
+    public sealed class Options : NeuralNetworkOptions
+    {
+        /// <summary>The loss minimised. Default mean squared error.</summary>
+        public RegressionLoss Loss { get; set; } = RegressionLoss.MeanSquaredError;
+    }
+
+    /// <summary>Creates the trainer; it logs to <paramref name="mlContext"/>'s log and takes its seed from it unless <see cref="NeuralNetworkOptions.Seed"/> is set.</summary>
+    public NeuralNetworkRegressionTrainer(MLContext mlContext, Options options) : base(mlContext, options) { }
+
+    internal NeuralNetworkRegressionTrainer(IHostEnvironment? environment, Options options) : base(environment, options) { }
+
+    private protected override PredictionHead CreateHead(DataViewSchema.Column label) => new RegressionHead(label, TrainerOptions.Loss);
+
+    private protected override SchemaShape AddOutputColumns(SchemaShape input, SchemaShape.Column label)
+    {
+        if (label.ItemType != NumberDataViewType.Single || label.Kind != SchemaShape.Column.VectorKind.Scalar)
+            throw new ArgumentException($"Label column '{label.Name}' must be a Single (float) for regression.", "labelColumnName");
+        return SchemaShapes.AddCopy(input, DefaultColumnNames.Score, label.Name);
+    }
+}

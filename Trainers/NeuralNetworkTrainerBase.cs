@@ -1,0 +1,116 @@
+using MLExt.Neural;
+using Microsoft.ML;
+using Microsoft.ML.Runtime;
+
+namespace MLExt.Trainers;
+
+/// <summary>
+/// The shared <c>Fit</c> of MLExt's neural-network trainers: validate the options, read the data,
+/// build a fresh network (the option's hidden layers plus the task's output layer), train it with
+/// <see cref="TrainingLoop"/>, and return a <see cref="NeuralNetworkTransformer"/>.
+/// </summary>
+/// <typeparam name="TOptions">The trainer's options type.</typeparam>
+public abstract class NeuralNetworkTrainerBase<TOptions> : IEstimator<NeuralNetworkTransformer>
+    where TOptions : NeuralNetworkOptions
+{
+    private readonly IHostEnvironment? _environment;
+
+    private protected NeuralNetworkTrainerBase(IHostEnvironment? environment, TOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _environment = environment;
+        TrainerOptions = options;
+    }
+
+    /// <summary>The options this trainer was created with.</summary>
+    public TOptions TrainerOptions { get; }
+
+    /// <summary>The task's output head for this label column (validates the label type).</summary>
+    private protected abstract PredictionHead CreateHead(DataViewSchema.Column label);
+
+    /// <summary>The input shape plus the task's output columns.</summary>
+    private protected abstract SchemaShape AddOutputColumns(SchemaShape input, SchemaShape.Column label);
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">A column is missing or of the wrong type (named).</exception>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        SchemaShapes.CheckFeatures(inputSchema, TrainerOptions.FeatureColumnName);
+        var label = SchemaShapes.Find(inputSchema, TrainerOptions.LabelColumnName, "Label", "labelColumnName");
+        return AddOutputColumns(inputSchema, label);
+    }
+
+    /// <summary>Trains a network on <paramref name="input"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (its name is the parameter name).</exception>
+    /// <exception cref="ArgumentException">A column is missing or of the wrong type, a feature is not finite, or there are no rows.</exception>
+    /// <exception cref="InvalidOperationException">A label is missing or out of range.</exception>
+    /// <exception cref="TrainingDivergedException">Training produced NaN or infinite values.</exception>
+    /// <exception cref="OperationCanceledException">The options' token was cancelled.</exception>
+    public NeuralNetworkTransformer Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var options = TrainerOptions;
+        var head = CreateHead(TrainingDataReader.LabelColumn(input.Schema, options.LabelColumnName));
+        var trainingOptions = CreateTrainingOptions(head);
+
+        var host = _environment?.Register("NeuralNetwork");
+        int seed = options.Seed ?? host?.Rand.Next() ?? 0;
+        var random = new RandomSource(seed);
+        var training = TrainingDataReader.Read(input, options.FeatureColumnName, options.LabelColumnName, head, "training", options.CancellationToken);
+        TrainingSet? validation = null;
+        if (options.ValidationData is not null)
+            validation = TrainingDataReader.Read(options.ValidationData, options.FeatureColumnName, options.LabelColumnName, head, "validation", options.CancellationToken);
+        else if (options.ValidationFraction > 0)
+        {
+            if (training.Count < 2)
+                throw new ArgumentException($"ValidationFraction {options.ValidationFraction} needs at least 2 training rows, got {training.Count}.", nameof(NeuralNetworkOptions.ValidationFraction));
+            (training, validation) = TrainingDataReader.Split(training, options.ValidationFraction, random.Fork());
+        }
+
+        var layers = options.Layers.Select(l => l.CloneUnbuilt()).Append(new Dense(head.Units)).ToList();
+        var network = new Network(layers);
+        network.Build(training.FeatureShape, random.Fork());
+
+        using var channel = host?.Start("Training");
+        if (channel is not null)
+        {
+            channel.Info(MessageSensitivity.None, $"Training a {head.Task} network of {network.ParameterCount:N0} parameters on {training.Count} rows" +
+                (validation is null ? "" : $", validating on {validation.Count}") + ".");
+            trainingOptions.Log = line => channel.Info(MessageSensitivity.None, line);
+        }
+        var history = TrainingLoop.Fit(network, training, validation, trainingOptions, random.Fork());
+        return new NeuralNetworkTransformer(network, head, options.FeatureColumnName, history);
+    }
+
+    private TrainingOptions CreateTrainingOptions(PredictionHead head)
+    {
+        var options = TrainerOptions;
+        if (string.IsNullOrWhiteSpace(options.FeatureColumnName))
+            throw new ArgumentException("FeatureColumnName must name a column.", nameof(NeuralNetworkOptions.FeatureColumnName));
+        if (options.Layers is null)
+            throw new ArgumentNullException(nameof(NeuralNetworkOptions.Layers), "Layers must be a list (empty for no hidden layer).");
+        if (!(options.ValidationFraction >= 0f && options.ValidationFraction < 1f))
+            throw new ArgumentOutOfRangeException(nameof(NeuralNetworkOptions.ValidationFraction), options.ValidationFraction, "ValidationFraction must be in [0, 1).");
+        if (options.Optimizer is null)
+            throw new ArgumentNullException(nameof(NeuralNetworkOptions.Optimizer), "An optimizer is required.");
+        var training = new TrainingOptions
+        {
+            NumberOfEpochs = options.NumberOfEpochs,
+            BatchSize = options.BatchSize,
+            Optimizer = options.Optimizer.CloneSettings(),
+            Loss = head.CreateLoss(),
+            L1Regularization = options.L1Regularization,
+            L2Regularization = options.L2Regularization,
+            GradientClipNorm = options.GradientClipNorm,
+            GradientClipValue = options.GradientClipValue,
+            EarlyStopping = options.EarlyStopping,
+            Shuffle = options.Shuffle,
+            Metric = head.CreateMetric(),
+            Progress = options.Progress,
+            CancellationToken = options.CancellationToken,
+        };
+        training.Validate();
+        return training;
+    }
+}
