@@ -11,9 +11,16 @@ public sealed class Softmax : ActivationFunction
     /// <inheritdoc/>
     public override void Forward(ReadOnlySpan<float> x, Span<float> y, int rowLength)
     {
-        // TensorPrimitives.SoftMax subtracts the row maximum, so large logits do not overflow.
+        // TensorPrimitives.SoftMax does not subtract the row maximum (e^1000 overflows to NaN), so do it here.
         for (int start = 0; start < x.Length; start += rowLength)
-            TensorPrimitives.SoftMax(x.Slice(start, rowLength), y.Slice(start, rowLength));
+        {
+            var xr = x.Slice(start, rowLength);
+            var yr = y.Slice(start, rowLength);
+            // y = e^(x − max) / Σ e^(x − max)
+            TensorPrimitives.Subtract(xr, TensorPrimitives.Max(xr), yr);
+            TensorPrimitives.Exp(yr, yr);
+            TensorPrimitives.Divide(yr, TensorPrimitives.Sum(yr), yr);
+        }
     }
 
     /// <inheritdoc/>
