@@ -24,8 +24,8 @@ public sealed class NeuralNetworkBinaryTrainer : NeuralNetworkTrainerBase<Neural
     {
         if (label.ItemType != BooleanDataViewType.Instance || label.Kind != SchemaShape.Column.VectorKind.Scalar)
             throw new ArgumentException($"Label column '{label.Name}' must be a Boolean for binary classification.", "labelColumnName");
-        var shape = SchemaShapes.AddSingle(input, DefaultColumnNames.Score, label.Name);
-        shape = SchemaShapes.AddSingle(shape, DefaultColumnNames.Probability, label.Name);
-        return SchemaShapes.AddCopy(shape, DefaultColumnNames.PredictedLabel, label.Name);
+        var shape = SchemaShapes.AddSingle(input, ColumnNames.Score, label.Name);
+        shape = SchemaShapes.AddSingle(shape, ColumnNames.Probability, label.Name);
+        return SchemaShapes.AddCopy(shape, ColumnNames.PredictedLabel, label.Name);
     }
 }

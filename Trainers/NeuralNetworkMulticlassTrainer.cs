@@ -23,7 +23,7 @@ public sealed class NeuralNetworkMulticlassTrainer : NeuralNetworkTrainerBase<Ne
     {
         if (!label.IsKey)
             throw new ArgumentException($"Label column '{label.Name}' must be a key type for multiclass classification: map it with mlContext.Transforms.Conversion.MapValueToKey.", "labelColumnName");
-        var shape = SchemaShapes.AddCopy(input, DefaultColumnNames.Score, TrainerOptions.FeatureColumnName);
-        return SchemaShapes.AddCopy(shape, DefaultColumnNames.PredictedLabel, label.Name);
+        var shape = SchemaShapes.AddCopy(input, ColumnNames.Score, TrainerOptions.FeatureColumnName);
+        return SchemaShapes.AddCopy(shape, ColumnNames.PredictedLabel, label.Name);
     }
 }

@@ -10,10 +10,10 @@ namespace MLExt.Trainers;
 public abstract class NeuralNetworkOptions
 {
     /// <summary>The label column. Default <c>Label</c>.</summary>
-    public string LabelColumnName { get; set; } = DefaultColumnNames.Label;
+    public string LabelColumnName { get; set; } = ColumnNames.Label;
 
     /// <summary>The feature column: a known-size vector of <see cref="float"/>. Default <c>Features</c>.</summary>
-    public string FeatureColumnName { get; set; } = DefaultColumnNames.Features;
+    public string FeatureColumnName { get; set; } = ColumnNames.Features;
 
     /// <summary>
     /// The hidden layers, in order. The trainer adds the output layer (one unit per class, or one

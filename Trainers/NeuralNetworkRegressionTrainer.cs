@@ -25,6 +25,6 @@ public sealed class NeuralNetworkRegressionTrainer : NeuralNetworkTrainerBase<Ne
     {
         if (label.ItemType != NumberDataViewType.Single || label.Kind != SchemaShape.Column.VectorKind.Scalar)
             throw new ArgumentException($"Label column '{label.Name}' must be a Single (float) for regression.", "labelColumnName");
-        return SchemaShapes.AddCopy(input, DefaultColumnNames.Score, label.Name);
+        return SchemaShapes.AddCopy(input, ColumnNames.Score, label.Name);
     }
 }

@@ -1,5 +1,6 @@
 using MLExt.Neural;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace MLExt.Trainers;
 
@@ -12,7 +13,7 @@ public static class BinaryClassificationCatalogExtensions
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A hidden width is not positive.</exception>
     public static NeuralNetworkBinaryTrainer NeuralNetwork(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
-        string labelColumnName = DefaultColumnNames.Label, string featureColumnName = DefaultColumnNames.Features,
+        string labelColumnName = ColumnNames.Label, string featureColumnName = ColumnNames.Features,
         int[]? hiddenLayers = null, int numberOfEpochs = 10, float learningRate = 1e-3f, int batchSize = 32)
     {
         var options = new NeuralNetworkBinaryTrainer.Options

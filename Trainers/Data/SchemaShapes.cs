@@ -22,10 +22,12 @@ internal static class SchemaShapes
 
     /// <summary>The column named <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">Not present; names the option.</exception>
-    public static SchemaShape.Column Find(SchemaShape shape, string name, string role, string option) =>
-        shape.TryFindColumn(name, out var column)
-            ? column
-            : throw new ArgumentException($"{role} column '{name}' was not found.", option);
+    public static SchemaShape.Column Find(SchemaShape shape, string name, string role, string option)
+    {
+        foreach (var column in shape)
+            if (column.Name == name) return column;
+        throw new ArgumentException($"{role} column '{name}' was not found.", option);
+    }
 
     /// <summary>Checks the feature column is a known-size vector of Single.</summary>
     public static void CheckFeatures(SchemaShape shape, string name)

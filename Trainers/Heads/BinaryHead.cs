@@ -12,9 +12,9 @@ internal sealed class BinaryHead : PredictionHead
 {
     private static readonly OutputColumn[] Columns =
     [
-        new(DefaultColumnNames.Score, NumberDataViewType.Single),
-        new(DefaultColumnNames.Probability, NumberDataViewType.Single),
-        new(DefaultColumnNames.PredictedLabel, BooleanDataViewType.Instance),
+        new(ColumnNames.Score, NumberDataViewType.Single),
+        new(ColumnNames.Probability, NumberDataViewType.Single),
+        new(ColumnNames.PredictedLabel, BooleanDataViewType.Instance),
     ];
 
     public BinaryHead(DataViewSchema.Column label)

@@ -26,14 +26,14 @@ internal sealed class MulticlassHead : PredictionHead
         if (slotNames is not null)
         {
             var builder = new DataViewSchema.Annotations.Builder();
-            builder.AddSlotNames(Units, (ref VBuffer<ReadOnlyMemory<char>> value) =>
-                value = new VBuffer<ReadOnlyMemory<char>>(Units, slotNames.Select(s => s.AsMemory()).ToArray()));
+            builder.Add("SlotNames", new VectorDataViewType(TextDataViewType.Instance, Units), (ValueGetter<VBuffer<ReadOnlyMemory<char>>>)((ref VBuffer<ReadOnlyMemory<char>> value) =>
+                value = new VBuffer<ReadOnlyMemory<char>>(Units, slotNames.Select(s => s.AsMemory()).ToArray())));
             scoreAnnotations = builder.ToAnnotations();
         }
         _columns =
         [
-            new(DefaultColumnNames.Score, new VectorDataViewType(NumberDataViewType.Single, Units), scoreAnnotations),
-            new(DefaultColumnNames.PredictedLabel, label.Type, label.Annotations),
+            new(ColumnNames.Score, new VectorDataViewType(NumberDataViewType.Single, Units), scoreAnnotations),
+            new(ColumnNames.PredictedLabel, label.Type, label.Annotations),
         ];
     }
 

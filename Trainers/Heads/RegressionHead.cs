@@ -7,7 +7,7 @@ namespace MLExt.Trainers;
 /// <summary>Regression: one output trained with the chosen loss; outputs ML.NET's <c>Score</c> column.</summary>
 internal sealed class RegressionHead : PredictionHead
 {
-    private static readonly OutputColumn[] Columns = [new(DefaultColumnNames.Score, NumberDataViewType.Single)];
+    private static readonly OutputColumn[] Columns = [new(ColumnNames.Score, NumberDataViewType.Single)];
     private readonly RegressionLoss _loss;
 
     public RegressionHead(DataViewSchema.Column label, RegressionLoss loss)
