@@ -1,0 +1,92 @@
+using MLExt.Neural;
+using MLExt.Trainers;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace MLExt.Tests.Trainers;
+
+public sealed class MulticlassTrainerTests
+{
+    private readonly MLContext _ml = new(seed: 1);
+
+    [Fact]
+    public void Conforms() =>
+        EstimatorConformance.Check(() => TrainerFactory.Multiclass(_ml), SyntheticData.Multiclass(_ml, 300, 1), ["Score", "PredictedLabel"]);
+
+    [Fact]
+    public void OutputColumnsAreMLNetStandard()
+    {
+        var data = SyntheticData.Multiclass(_ml, 300, 1);
+        var scored = TrainerFactory.Multiclass(_ml).Fit(data).Transform(data);
+        var score = scored.Schema["Score"];
+        Assert.Equal(new VectorDataViewType(NumberDataViewType.Single, 3), score.Type);
+        VBuffer<ReadOnlyMemory<char>> slots = default;
+        score.GetSlotNames(ref slots);
+        Assert.Equal(["a", "b", "c"], slots.DenseValues().Select(s => s.ToString()));
+        var predicted = scored.Schema["PredictedLabel"];
+        Assert.Equal(data.Schema["Label"].Type, predicted.Type);
+        VBuffer<ReadOnlyMemory<char>> keys = default;
+        predicted.GetKeyValues(ref keys);
+        Assert.Equal(["a", "b", "c"], keys.DenseValues().Select(s => s.ToString()));
+        // Scores are probabilities summing to 1.
+        foreach (var row in EstimatorConformance.ScoresOf(scored).Chunk(3))
+            Assert.Equal(1.0, row.Sum(), 5);
+    }
+
+    [Fact]
+    public void EvaluateAndCrossValidateWork()
+    {
+        var train = SyntheticData.Multiclass(_ml, 600, 1);
+        var test = SyntheticData.Multiclass(_ml, 300, 2);
+        var model = TrainerFactory.Multiclass(_ml).Fit(train);
+        var metrics = _ml.MulticlassClassification.Evaluate(model.Transform(test));
+        Assert.True(metrics.MicroAccuracy > 0.85, $"accuracy {metrics.MicroAccuracy}");
+        Assert.True(metrics.LogLoss < 0.5, $"log loss {metrics.LogLoss}");
+
+        var folds = _ml.MulticlassClassification.CrossValidate(train, TrainerFactory.Multiclass(_ml), numberOfFolds: 3);
+        Assert.Equal(3, folds.Count);
+        Assert.All(folds, f => Assert.True(f.Metrics.MicroAccuracy > 0.8, $"fold accuracy {f.Metrics.MicroAccuracy}"));
+    }
+
+    private sealed class Input
+    {
+        [VectorType(SyntheticData.FeatureCount)]
+        public float[] Features { get; set; } = [];
+    }
+
+    private sealed class Output
+    {
+        public float[] Score { get; set; } = [];
+        public uint PredictedLabel { get; set; }
+    }
+
+    [Fact]
+    public void PredictionEngineAgreesWithTransform()
+    {
+        var rows = SyntheticData.Rows(60, 3);
+        var train = SyntheticData.Multiclass(_ml, 300, 1);
+        var model = TrainerFactory.Multiclass(_ml).Fit(train);
+        var engine = _ml.Model.CreatePredictionEngine<Input, Output>(model, _ml.Data.LoadFromEnumerable(new List<Input>()).Schema);
+        var batch = _ml.Data.CreateEnumerable<Output>(
+            model.Transform(_ml.Data.LoadFromEnumerable(rows.Select(r => new Input { Features = r.Features }))), reuseRowObject: false).ToList();
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var single = engine.Predict(new Input { Features = rows[i].Features });
+            Assert.Equal(batch[i].Score, single.Score);
+            Assert.Equal(batch[i].PredictedLabel, single.PredictedLabel);
+        }
+    }
+
+    [Fact]
+    public void HistoryRecordsEveryEpochWithValidationAccuracy()
+    {
+        var data = SyntheticData.Multiclass(_ml, 300, 1);
+        var model = TrainerFactory.Multiclass(_ml, o => { o.ValidationFraction = 0.2f; o.NumberOfEpochs = 4; }).Fit(data);
+        var history = model.History;
+        Assert.Equal(4, history.Epochs.Count);
+        Assert.Equal("accuracy", history.MetricName);
+        Assert.All(history.Epochs, e => Assert.InRange(e.ValidationMetric!.Value, 0, 1));
+        Assert.True(history.Epochs[^1].TrainingLoss < history.Epochs[0].TrainingLoss);
+        Assert.Equal(2, model.Network.Layers.Count); // the hidden dense layer and the output layer
+    }
+}
