@@ -125,7 +125,7 @@ public sealed class Tensor
     public static int Product(ReadOnlySpan<int> shape)
     {
         long product = 1;
-        foreach (int d in shape) product *= d;
+        foreach (int d in shape) product = Math.Min(product * d, Array.MaxLength + 1L); // capped so it cannot wrap around
         if (product > Array.MaxLength) throw new ArgumentException($"Shape {FormatShape(shape)} holds more values than an array can.");
         return (int)product;
     }
