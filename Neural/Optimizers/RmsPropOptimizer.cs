@@ -36,6 +36,7 @@ public sealed class RmsPropOptimizer : Optimizer
         var meanGradient = Centered ? State(index, 1, p.Length).AsSpan() : default;
         var buffer = Momentum > 0f ? State(index, 2, p.Length).AsSpan() : default;
         float rho = Rho, epsilon = Epsilon, mu = Momentum;
+        bool centered = Centered;
         for (int i = 0; i < p.Length; i++)
         {
             // v ← ρv + (1 − ρ)g²; ḡ ← ρḡ + (1 − ρ)g; Δ = ηg / √(v [− ḡ²] + ε); b ← μb + Δ; p ← p − b (or − Δ)
@@ -43,7 +44,7 @@ public sealed class RmsPropOptimizer : Optimizer
             float v = rho * meanSquare[i] + (1f - rho) * gi * gi;
             meanSquare[i] = v;
             float denominator = v + epsilon;
-            if (Centered)
+            if (centered)
             {
                 float mean = rho * meanGradient[i] + (1f - rho) * gi;
                 meanGradient[i] = mean;

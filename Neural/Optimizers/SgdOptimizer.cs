@@ -37,13 +37,14 @@ public sealed class SgdOptimizer : Optimizer
         }
         var v = State(index, 0, p.Length).AsSpan();
         float mu = Momentum;
+        bool nesterov = Nesterov;
         for (int i = 0; i < p.Length; i++)
         {
             // v ← μ·v − η·g; p ← p + v (Nesterov: p ← p + μ·v − η·g)
             float step = -learningRate * g[i];
             float velocity = mu * v[i] + step;
             v[i] = velocity;
-            p[i] += Nesterov ? mu * velocity + step : velocity;
+            p[i] += nesterov ? mu * velocity + step : velocity;
         }
     }
 

@@ -34,10 +34,19 @@ public sealed class LinearWarmup : LearningRateSchedule
         SettingChecks.PositiveCount(WarmupSteps, nameof(WarmupSteps), nameof(LinearWarmup));
         var seen = new HashSet<LinearWarmup>(ReferenceEqualityComparer.Instance) { this };
         for (var inner = Then; inner is LinearWarmup warmup; inner = warmup.Then)
-            SettingChecks.Require(seen.Add(warmup), inner, nameof(Then), nameof(LinearWarmup), "a schedule that does not contain itself");
+            SettingChecks.Require(seen.Add(warmup), "a cycle", nameof(Then), nameof(LinearWarmup), "a schedule that does not contain itself");
         Then?.Validate();
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"{nameof(LinearWarmup)}(WarmupSteps={WarmupSteps}, Then={Then?.ToString() ?? "constant"})";
+    public override string ToString() => Describe(this, 0);
+
+    // Nested warm-ups are spelled out to a bounded depth, so a cyclic (invalid) chain still prints.
+    private static string Describe(LearningRateSchedule? schedule, int depth) => schedule switch
+    {
+        null => "constant",
+        LinearWarmup warmup when depth < 4 => $"{nameof(LinearWarmup)}(WarmupSteps={warmup.WarmupSteps}, Then={Describe(warmup.Then, depth + 1)})",
+        LinearWarmup => "…",
+        _ => schedule.ToString() ?? schedule.GetType().Name,
+    };
 }
