@@ -39,7 +39,7 @@ internal static class DemoCommand
     private static void Print(CliOutput output, DemoResult result)
     {
         output.Line();
-        ReportTable.Write(output, $"MNIST test split: {result.TestRows:N0} digits",
+        ReportTable.Write(output, $"Comparison on the MNIST test split ({result.TestRows:N0} digits):",
             ["model", "accuracy", "macro F1", "log loss", "fit seconds"],
             result.Models.Select(m => new[]
             {

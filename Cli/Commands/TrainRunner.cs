@@ -25,7 +25,7 @@ internal static class TrainRunner
         var result = EpochReporter.Run(output, $"{request.Task.ToString().ToLowerInvariant()} network", experiment.Train);
         output.Line(HistoryReport.Summary(result.History));
         output.Line();
-        ReportTable.Write(output, $"Test metrics ({experiment.TestRows:N0} rows)", ["metric", "value"],
+        ReportTable.Write(output, $"Test metrics on {experiment.TestRows:N0} held-out row{(experiment.TestRows == 1 ? "" : "s")}:", ["metric", "value"],
             result.Metrics.Select(m => new[] { m.Name, ReportTable.Figure(m.Value) }));
         output.Line($"Fit: {ReportTable.Seconds(result.FitSeconds)} s.");
 

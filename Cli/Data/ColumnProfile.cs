@@ -19,7 +19,7 @@ internal sealed class ColumnProfile(string name, int index)
     /// <summary>How many rows hold a non-empty value.</summary>
     public int Values { get; private set; }
 
-    /// <summary>How many rows leave the column empty.</summary>
+    /// <summary>How many rows leave the column empty or mark it missing (see <see cref="IsMissing"/>).</summary>
     public int Missing { get; private set; }
 
     /// <summary>The 1-based line of the first empty value, 0 if none.</summary>
@@ -40,10 +40,10 @@ internal sealed class ColumnProfile(string name, int index)
     /// <summary>Whether the column holds more than <see cref="MaxDistinct"/> distinct values.</summary>
     public bool TooManyDistinct { get; private set; }
 
-    /// <summary>Records the value found on <paramref name="line"/>, as the file holds it (blank counts as missing).</summary>
+    /// <summary>Records the value found on <paramref name="line"/>, as the file holds it.</summary>
     public void Add(string value, int line)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (IsMissing(value))
         {
             if (Missing++ == 0)
                 FirstMissingLine = line;
@@ -59,6 +59,15 @@ internal sealed class ColumnProfile(string name, int index)
             _distinct.Add(value);
         else if (!_distinct.Contains(value))
             TooManyDistinct = true;
+    }
+
+    /// <summary>Blank, or one of the usual markers of a missing value: <c>NA</c>, <c>N/A</c>, <c>NaN</c>, <c>null</c>, <c>?</c> (any case).</summary>
+    public static bool IsMissing(string value)
+    {
+        var text = value.AsSpan().Trim();
+        return text.IsEmpty || text is "?" || text.Equals("NA", StringComparison.OrdinalIgnoreCase)
+            || text.Equals("N/A", StringComparison.OrdinalIgnoreCase) || text.Equals("NaN", StringComparison.OrdinalIgnoreCase)
+            || text.Equals("null", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Parses a value as ML.NET's text loader would read a float column.</summary>

@@ -6,7 +6,8 @@ namespace MLExt.Cli.Output;
 
 /// <summary>
 /// Shows a network's training as it happens: a live progress bar (on a terminal) whose caption holds
-/// the running training loss, and one line per finished epoch with the validation figures.
+/// the running training loss and the last validation metric, and one line per finished epoch with
+/// its training loss and validation figures.
 /// Reports arrive synchronously on the training thread.
 /// </summary>
 internal sealed class EpochReporter : IProgress<TrainingProgress>
@@ -14,6 +15,7 @@ internal sealed class EpochReporter : IProgress<TrainingProgress>
     private readonly IAnsiConsole _console;
     private readonly ProgressTask? _bar;
     private readonly string _title;
+    private string _lastValidation = "";
 
     private EpochReporter(IAnsiConsole console, ProgressTask? bar, string title)
     {
@@ -49,10 +51,13 @@ internal sealed class EpochReporter : IProgress<TrainingProgress>
             int batches = Math.Max(1, value.BatchesPerEpoch);
             _bar.MaxValue = Math.Max(1, value.NumberOfEpochs) * (double)batches;
             _bar.Value = (value.Epoch - 1) * (double)batches + Math.Clamp(value.Batch, 0, batches);
-            _bar.Description = Markup.Escape($"{_title}  epoch {value.Epoch}/{value.NumberOfEpochs}  loss {Format(value.TrainingLoss)}");
+            _bar.Description = Markup.Escape($"{_title}  epoch {value.Epoch}/{value.NumberOfEpochs}  loss {Format(value.TrainingLoss)}{_lastValidation}");
         }
-        if (value.EpochCompleted)
-            _console.WriteLine(EpochLine(value));
+        if (!value.EpochCompleted)
+            return;
+        _console.WriteLine(EpochLine(value));
+        if (value.ValidationMetric is double metric)
+            _lastValidation = $"  (last val {value.MetricName} {Format(metric)})";
     }
 
     /// <summary>The line written for a finished epoch, e.g. <c>epoch  3/10  loss 0.1234  val loss 0.1100  val accuracy 0.9650</c>.</summary>

@@ -6,12 +6,11 @@ namespace MLExt.Cli.Output;
 /// <summary>Writes a table whose first column is text and whose other columns are right-aligned figures.</summary>
 internal static class ReportTable
 {
-    /// <summary>Writes the table; each row holds one cell per header.</summary>
-    public static void Write(CliOutput output, string? title, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    /// <summary>Writes <paramref name="title"/> on its own line, then the table; each row holds one cell per header.</summary>
+    public static void Write(CliOutput output, string title, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
     {
+        output.Line(title);
         var table = new Table().Border(TableBorder.Rounded);
-        if (title is not null)
-            table.Title(Markup.Escape(title));
         table.AddColumn(new TableColumn(Markup.Escape(headers[0])));
         foreach (string header in headers.Skip(1))
             table.AddColumn(new TableColumn(Markup.Escape(header)).RightAligned());

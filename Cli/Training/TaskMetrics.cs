@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using MLExt.Evaluation.Metrics;
 
 namespace MLExt.Cli.Training;
@@ -32,7 +33,15 @@ internal static class TaskMetrics
 
     private static IReadOnlyList<Metric> Binary(MLContext mlContext, IDataView scored, string label)
     {
-        var m = mlContext.BinaryClassification.Evaluate(scored, label);
+        CalibratedBinaryClassificationMetrics m;
+        try
+        {
+            m = mlContext.BinaryClassification.Evaluate(scored, label);
+        }
+        catch (ArgumentOutOfRangeException e) when (e.Message.StartsWith("AUC is not defined", StringComparison.Ordinal))
+        {
+            throw new UserException("the test rows hold only one of the two classes, so AUC is undefined; use more rows or a larger --test-fraction");
+        }
         return
         [
             new("accuracy", "accuracy", m.Accuracy),
