@@ -44,7 +44,7 @@ internal sealed record CommandContext(TextWriter Stdout, TextWriter Stderr, Opti
         var output = CliOutput.Create(Stdout, Stderr, json);
         string command = string.Join(' ', parseResult.CommandResult.Command.Parents.OfType<Command>().Reverse()
             .Append(parseResult.CommandResult.Command).Select(c => c is RootCommand ? "mlext" : c.Name));
-        string message = string.Join("; ", parseResult.Errors.Select(e => OneLine(e.Message)));
+        string message = string.Join(" ", parseResult.Errors.Select(e => OneLine(e.Message)));
         output.Fail(message, UsageError);
         Stderr.WriteLine($"Run '{command} --help' for the options.");
         return UsageError;

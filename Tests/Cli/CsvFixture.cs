@@ -6,7 +6,7 @@ namespace MLExt.Tests.Cli;
 /// <summary>Small generated data files for the CLI tests, written once into a temporary folder.</summary>
 public sealed class CsvFixture : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("mlext-cli-tests-").FullName;
+    private readonly TempFolder _folder = new();
 
     /// <summary>Writes the files.</summary>
     public CsvFixture()
@@ -52,17 +52,12 @@ public sealed class CsvFixture : IDisposable
     public string TextLabel { get; }
 
     /// <summary>A path in the fixture's folder that does not exist.</summary>
-    public string Missing => Path.Combine(_folder, "missing.csv");
+    public string Missing => _folder.PathOf("missing.csv");
 
     /// <inheritdoc />
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
-    private string Write(string name, string content)
-    {
-        string path = Path.Combine(_folder, name);
-        File.WriteAllText(path, content);
-        return path;
-    }
+    private string Write(string name, string content) => _folder.Write(name, content);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -5,7 +5,7 @@ namespace MLExt.Tests.Cli;
 
 public sealed class DelimitedFileTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("mlext-delimited-").FullName;
+    private readonly TempFolder _folder = new();
 
     [Theory]
     [InlineData("a.csv", "x,y,z", ',')]
@@ -46,12 +46,7 @@ public sealed class DelimitedFileTests : IDisposable
         Assert.Contains(message, error.Message);
     }
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
-    private string Write(string name, string content)
-    {
-        string path = Path.Combine(_folder, name);
-        File.WriteAllText(path, content);
-        return path;
-    }
+    private string Write(string name, string content) => _folder.Write(name, content);
 }
