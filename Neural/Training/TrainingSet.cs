@@ -48,9 +48,9 @@ public sealed class TrainingSet
     /// <summary>Copies the rows <paramref name="rows"/> into the batch tensors, resizing them to the batch.</summary>
     public void Gather(ReadOnlySpan<int> rows, Tensor features, Tensor targets)
     {
-        if (features.Rows != rows.Length || !Tensor.SameShape(features.Shape.AsSpan(1), FeatureShape))
+        if (features.Rank != FeatureShape.Length + 1 || features.Rows != rows.Length || !Tensor.SameShape(features.Shape.AsSpan(1), FeatureShape))
             features.Resize(Tensor.BatchShape(rows.Length, FeatureShape));
-        if (targets.Rows != rows.Length || targets.RowLength != TargetWidth) targets.Resize(rows.Length, TargetWidth);
+        if (targets.Rank != 2 || targets.Rows != rows.Length || targets.RowLength != TargetWidth) targets.Resize(rows.Length, TargetWidth);
         for (int i = 0; i < rows.Length; i++)
         {
             Features.AsSpan(rows[i] * FeatureSize, FeatureSize).CopyTo(features.Data.AsSpan(i * FeatureSize, FeatureSize));
