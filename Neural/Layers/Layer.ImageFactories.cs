@@ -1,0 +1,31 @@
+namespace MLExt.Neural;
+
+public abstract partial class Layer
+{
+    /// <summary>A 2-D convolution with <paramref name="filters"/> output channels over images [channels, height, width]; see <see cref="Neural.Conv2D"/>.</summary>
+    public static Layer Conv2D(int filters, Size2D kernelSize, Size2D? stride = null, Padding? padding = null, Activation activation = Neural.Activation.None,
+        Size2D? dilation = null, int groups = 1, bool useBias = true) =>
+        new Conv2D(filters, kernelSize, stride, padding, dilation, groups, activation, useBias);
+
+    /// <summary>A depthwise convolution: each channel convolved with its own <paramref name="depthMultiplier"/> filters; see <see cref="Neural.DepthwiseConv2D"/>.</summary>
+    public static Layer DepthwiseConv2D(Size2D kernelSize, Size2D? stride = null, Padding? padding = null, int depthMultiplier = 1,
+        Activation activation = Neural.Activation.None, Size2D? dilation = null, bool useBias = true) =>
+        new DepthwiseConv2D(kernelSize, stride, padding, dilation, depthMultiplier, activation, useBias);
+
+    /// <summary>A depthwise-separable convolution (depthwise k×k, then pointwise 1×1 to <paramref name="filters"/>); see <see cref="Neural.SeparableConv2D"/>.</summary>
+    public static Layer SeparableConv2D(int filters, Size2D kernelSize, Size2D? stride = null, Padding? padding = null,
+        Activation activation = Neural.Activation.None, int depthMultiplier = 1) =>
+        new SeparableConv2D(filters, kernelSize, stride, padding, depthMultiplier: depthMultiplier, activation: activation);
+
+    /// <summary>Max pooling over <paramref name="poolSize"/> windows (stride defaults to the pool size).</summary>
+    public static Layer MaxPool2D(Size2D poolSize, Size2D? stride = null, Padding? padding = null) => new MaxPool2D(poolSize, stride, padding);
+
+    /// <summary>Average pooling over <paramref name="poolSize"/> windows (stride defaults to the pool size).</summary>
+    public static Layer AvgPool2D(Size2D poolSize, Size2D? stride = null, Padding? padding = null) => new AvgPool2D(poolSize, stride, padding);
+
+    /// <summary>Global average pooling: [channels, height, width] → [channels].</summary>
+    public static Layer GlobalAveragePool2D() => new GlobalAveragePool2D();
+
+    /// <summary>Reshapes each sample to a vector (for a dense layer after convolutions).</summary>
+    public static Layer Flatten() => new Flatten();
+}
