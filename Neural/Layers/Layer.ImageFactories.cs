@@ -28,4 +28,14 @@ public abstract partial class Layer
 
     /// <summary>Reshapes each sample to a vector (for a dense layer after convolutions).</summary>
     public static Layer Flatten() => new Flatten();
+
+    /// <summary>Batch normalisation per channel (dense features or image channels), with running statistics for inference.</summary>
+    public static Layer BatchNormalization(float momentum = 0.99f, float epsilon = 1e-3f) => new BatchNormalization(momentum, epsilon);
+
+    /// <summary>Layer normalisation of each sample over its last <paramref name="normalizedRank"/> dimensions.</summary>
+    public static Layer LayerNormalization(int normalizedRank = 1, float epsilon = 1e-3f) => new LayerNormalization(normalizedRank, epsilon);
+
+    /// <summary>A ResNet basic block: two k×k convolutions with batch norm and an identity or 1×1-projected shortcut.</summary>
+    public static Layer ResidualBlock(int filters, Size2D? stride = null, Size2D? kernelSize = null, ResidualShortcut shortcut = ResidualShortcut.Auto) =>
+        new ResidualBlock(filters, kernelSize, stride, shortcut);
 }

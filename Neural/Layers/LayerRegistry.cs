@@ -15,6 +15,9 @@ internal static class LayerRegistry
         [nameof(AvgPool2D)] = AvgPool2D.Create,
         [nameof(GlobalAveragePool2D)] = GlobalAveragePool2D.Create,
         [nameof(Flatten)] = Flatten.Create,
+        [nameof(BatchNormalization)] = BatchNormalization.Create,
+        [nameof(LayerNormalization)] = LayerNormalization.Create,
+        [nameof(ResidualBlock)] = ResidualBlock.Create,
     };
 
     public static Layer Create(LayerConfig config)
