@@ -18,6 +18,13 @@ internal static class LayerRegistry
         [nameof(BatchNormalization)] = BatchNormalization.Create,
         [nameof(LayerNormalization)] = LayerNormalization.Create,
         [nameof(ResidualBlock)] = ResidualBlock.Create,
+        [nameof(RandomFlip)] = RandomFlip.Create,
+        [nameof(RandomTranslation)] = RandomTranslation.Create,
+        [nameof(RandomRotation)] = RandomRotation.Create,
+        [nameof(RandomZoom)] = RandomZoom.Create,
+        [nameof(GaussianNoise)] = GaussianNoise.Create,
+        [nameof(RandomBrightness)] = RandomBrightness.Create,
+        [nameof(RandomContrast)] = RandomContrast.Create,
     };
 
     public static Layer Create(LayerConfig config)
