@@ -9,13 +9,10 @@ namespace MLExt.Neural;
 /// with W <c>[channels·M, 1, kernelH, kernelW]</c> (ONNX's grouped-convolution layout with groups = channels).
 /// Computed directly (one multiply-add per tap and output row), which beats im2col when each filter sees one channel.
 /// </summary>
-public sealed class DepthwiseConv2D : Layer
+public sealed class DepthwiseConv2D : ConvolutionLayer
 {
-    private Parameter? _kernel, _bias;
-    private ActivationFunction _activation = null!;
-    private ConvGeometry _g;
     private (int Output, int Input, int Length)[][] _segments = []; // per tap: output-row runs that read inside the image
-    private Tensor? _input, _preActivation, _output, _gradPre, _gradInput;
+    private Tensor? _input, _gradInput;
 
     /// <summary>Creates an unbuilt depthwise convolution.</summary>
     /// <param name="kernelSize">Window height and width.</param>
@@ -27,89 +24,40 @@ public sealed class DepthwiseConv2D : Layer
     /// <param name="useBias">Whether to add a bias per output channel.</param>
     /// <param name="kernelInitializer">How W is initialised (He for ReLU-like activations, Glorot otherwise).</param>
     /// <param name="biasInitializer">How b is initialised (zeros).</param>
+    /// <param name="activationAlpha">α for LeakyReLU/ELU (NaN: their default).</param>
     /// <exception cref="ArgumentOutOfRangeException">A size or the multiplier is not positive.</exception>
     public DepthwiseConv2D(Size2D kernelSize, Size2D? stride = null, Padding? padding = null, Size2D? dilation = null, int depthMultiplier = 1,
-        Activation activation = Activation.None, bool useBias = true, Initializer? kernelInitializer = null, Initializer? biasInitializer = null)
+        Activation activation = Activation.None, bool useBias = true, Initializer? kernelInitializer = null, Initializer? biasInitializer = null,
+        float activationAlpha = float.NaN)
+        : base(kernelSize, stride, padding, dilation, activation, useBias, kernelInitializer, biasInitializer, activationAlpha)
     {
         if (depthMultiplier <= 0) throw new ArgumentOutOfRangeException(nameof(depthMultiplier), depthMultiplier, "depthMultiplier must be at least 1.");
-        KernelSize = kernelSize.CheckPositive(nameof(kernelSize));
-        Stride = (stride ?? 1).CheckPositive(nameof(stride));
-        Dilation = (dilation ?? 1).CheckPositive(nameof(dilation));
-        Padding = padding ?? Padding.Valid;
         DepthMultiplier = depthMultiplier;
-        Activation = activation;
-        UseBias = useBias;
-        KernelInitializer = kernelInitializer ?? InitializerDefaults.For(activation);
-        BiasInitializer = biasInitializer ?? new Zeros();
     }
-
-    /// <summary>Window height and width.</summary>
-    public Size2D KernelSize { get; }
-
-    /// <summary>Step between windows.</summary>
-    public Size2D Stride { get; }
-
-    /// <summary>Spacing between window taps.</summary>
-    public Size2D Dilation { get; }
-
-    /// <summary>Border handling.</summary>
-    public Padding Padding { get; }
 
     /// <summary>Filters per input channel.</summary>
     public int DepthMultiplier { get; }
 
-    /// <summary>The fused activation.</summary>
-    public Activation Activation { get; }
-
-    /// <summary>Whether the layer adds a bias per output channel.</summary>
-    public bool UseBias { get; }
-
-    /// <summary>How W is initialised.</summary>
-    public Initializer KernelInitializer { get; }
-
-    /// <summary>How b is initialised.</summary>
-    public Initializer BiasInitializer { get; }
-
-    /// <summary>W <c>[channels·M, 1, kernelH, kernelW]</c>.</summary>
-    public Parameter Kernel => _kernel ?? throw new InvalidOperationException("DepthwiseConv2D is not built.");
-
-    /// <summary>b <c>[channels·M]</c>, or null without bias.</summary>
-    public Parameter? Bias => _bias;
-
-    /// <summary>Padding rows above and columns left of the image, resolved at build (for export).</summary>
-    public (int Top, int Left) ResolvedPadding => (_g.PadTop, _g.PadLeft);
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<Parameter> Parameters => _bias is null ? [Kernel] : [Kernel, _bias];
-
     /// <inheritdoc/>
     protected override int[] OnBuild(int[] inputShape, RandomSource random)
     {
-        var (channels, height, width) = ImageInput.Dimensions(nameof(DepthwiseConv2D), inputShape);
-        _g = ConvGeometry.Create(nameof(DepthwiseConv2D), channels, height, width, KernelSize, Stride, Dilation, Padding);
-        int outputs = channels * DepthMultiplier;
-        _kernel = new Parameter("kernel", [outputs, 1, KernelSize.Height, KernelSize.Width], isWeight: true);
-        KernelInitializer.Fill(_kernel.Value.Span, _g.KernelArea, DepthMultiplier * _g.KernelArea, random);
-        if (UseBias)
-        {
-            _bias = new Parameter("bias", [outputs], isWeight: false);
-            BiasInitializer.Fill(_bias.Value.Span, _g.KernelArea, DepthMultiplier * _g.KernelArea, random);
-        }
-        _activation = ActivationFunction.Create(Activation);
-        _segments = new (int, int, int)[_g.KernelArea][];
-        for (int ky = 0; ky < _g.KernelHeight; ky++)
-            for (int kx = 0; kx < _g.KernelWidth; kx++)
+        int channels = ImageInput.Dimensions(nameof(DepthwiseConv2D), inputShape).Channels;
+        var output = Create(inputShape, [channels * DepthMultiplier, 1, KernelSize.Height, KernelSize.Width], DepthMultiplier * KernelSize.Height * KernelSize.Width, random);
+        var g = Geometry;
+        _segments = new (int, int, int)[g.KernelArea][];
+        for (int ky = 0; ky < g.KernelHeight; ky++)
+            for (int kx = 0; kx < g.KernelWidth; kx++)
             {
-                var (start, end) = _g.ValidColumns(kx);
+                var (start, end) = g.ValidColumns(kx);
                 var runs = new List<(int, int, int)>();
-                for (int oy = 0; oy < _g.OutputHeight && start < end; oy++)
+                for (int oy = 0; oy < g.OutputHeight && start < end; oy++)
                 {
-                    int iy = _g.InputRow(oy, ky);
-                    if ((uint)iy < (uint)_g.Height) runs.Add((oy * _g.OutputWidth + start, iy * _g.Width + _g.InputColumn(start, kx), end - start));
+                    int iy = g.InputRow(oy, ky);
+                    if ((uint)iy < (uint)g.Height) runs.Add((oy * g.OutputWidth + start, iy * g.Width + g.InputColumn(start, kx), end - start));
                 }
-                _segments[ky * _g.KernelWidth + kx] = [.. runs];
+                _segments[ky * g.KernelWidth + kx] = [.. runs];
             }
-        return [outputs, _g.OutputHeight, _g.OutputWidth];
+        return output;
     }
 
     /// <inheritdoc/>
@@ -117,15 +65,15 @@ public sealed class DepthwiseConv2D : Layer
     {
         CheckInput(input);
         _input = input;
-        int n = input.Rows, outputs = OutputShape[0], plane = _g.OutputPlane, stride = _g.StrideWidth;
-        var z = Tensor.Ensure(ref _preActivation, Tensor.BatchShape(n, OutputShape));
+        int n = input.Rows, outputs = OutputShape[0], plane = Geometry.OutputPlane, stride = Geometry.StrideWidth, inputPlane = Geometry.InputPlane;
+        var z = PreActivation(n);
         var w = Kernel.Value.Span;
         for (int s = 0; s < n; s++)
             for (int o = 0; o < outputs; o++)
             {
-                var x = input.Row(s).Slice(o / DepthMultiplier * _g.InputPlane, _g.InputPlane);
+                var x = input.Row(s).Slice(o / DepthMultiplier * inputPlane, inputPlane);
                 var y = z.Row(s).Slice(o * plane, plane);
-                y.Fill(_bias is null ? 0f : _bias.Value[o]);
+                y.Fill(Bias is null ? 0f : Bias.Value[o]);
                 for (int tap = 0; tap < _segments.Length; tap++)
                 {
                     // y[oy, ox] += W[o, tap] · x[iy, ix]
@@ -138,25 +86,15 @@ public sealed class DepthwiseConv2D : Layer
                     }
                 }
             }
-        if (Activation == Activation.None) return z;
-        // y = act(z)
-        var result = Tensor.Ensure(ref _output, z.Shape);
-        _activation.Forward(z.Span, result.Span, _g.OutputWidth);
-        return result;
+        return Activate(z); // y = act(z)
     }
 
     /// <inheritdoc/>
     public override Tensor Backward(Tensor outputGradient)
     {
         var input = _input ?? throw new InvalidOperationException("DepthwiseConv2D.Backward called before Forward.");
-        int n = input.Rows, outputs = OutputShape[0], plane = _g.OutputPlane, stride = _g.StrideWidth;
-        var dz = outputGradient;
-        if (Activation != Activation.None)
-        {
-            // dz = act'(z) ⊙ dy
-            dz = Tensor.Ensure(ref _gradPre, outputGradient.Shape);
-            _activation.Backward(_preActivation!.Span, _output!.Span, outputGradient.Span, dz.Span, _g.OutputWidth);
-        }
+        int n = input.Rows, outputs = OutputShape[0], plane = Geometry.OutputPlane, stride = Geometry.StrideWidth, inputPlane = Geometry.InputPlane;
+        var dz = ActivationGradient(outputGradient); // dz = act'(z) ⊙ dy
         var dx = Tensor.Ensure(ref _gradInput, input.Shape);
         dx.Clear();
         var w = Kernel.Value.Span;
@@ -164,11 +102,11 @@ public sealed class DepthwiseConv2D : Layer
         for (int s = 0; s < n; s++)
             for (int o = 0; o < outputs; o++)
             {
-                int channelStart = o / DepthMultiplier * _g.InputPlane;
-                var x = input.Row(s).Slice(channelStart, _g.InputPlane);
-                var dxc = dx.Row(s).Slice(channelStart, _g.InputPlane);
+                int channelStart = o / DepthMultiplier * inputPlane;
+                var x = input.Row(s).Slice(channelStart, inputPlane);
+                var dxc = dx.Row(s).Slice(channelStart, inputPlane);
                 var g = dz.Row(s).Slice(o * plane, plane);
-                if (_bias is not null) _bias.Gradient[o] += TensorPrimitives.Sum(g); // db[o] += Σ dz[o]
+                if (Bias is not null) Bias.Gradient[o] += TensorPrimitives.Sum(g); // db[o] += Σ dz[o]
                 for (int tap = 0; tap < _segments.Length; tap++)
                 {
                     // dW[o, tap] += Σ dz[oy, ox] · x[iy, ix] ;  dx[iy, ix] += W[o, tap] · dz[oy, ox]
@@ -197,13 +135,12 @@ public sealed class DepthwiseConv2D : Layer
     }
 
     /// <inheritdoc/>
-    public override LayerConfig GetConfig() => new LayerConfig(nameof(DepthwiseConv2D))
-        .Set("kernelSize", KernelSize.ToArray()).Set("stride", Stride.ToArray()).Set("padding", Padding.ToString())
-        .Set("dilation", Dilation.ToArray()).Set("depthMultiplier", DepthMultiplier).Set("activation", Activation).Set("useBias", UseBias)
-        .Set("kernelInitializer", KernelInitializer.ToString()).Set("biasInitializer", BiasInitializer.ToString());
+    public override LayerConfig GetConfig() => Config().Set("depthMultiplier", DepthMultiplier);
 
-    internal static DepthwiseConv2D Create(LayerConfig config) => new(
-        Size2D.FromArray(config.GetInts("kernelSize")), Size2D.FromArray(config.GetInts("stride")), Padding.Parse(config.GetString("padding")),
-        Size2D.FromArray(config.GetInts("dilation")), config.GetInt("depthMultiplier"), config.GetEnum<Activation>("activation"), config.GetBool("useBias"),
-        Initializer.Parse(config.GetString("kernelInitializer")), Initializer.Parse(config.GetString("biasInitializer")));
+    internal static DepthwiseConv2D Create(LayerConfig config)
+    {
+        var s = Settings.Read(config);
+        return new(s.KernelSize, s.Stride, s.Padding, s.Dilation, config.GetInt("depthMultiplier"), s.Activation, s.UseBias,
+            s.KernelInitializer, s.BiasInitializer, s.ActivationAlpha);
+    }
 }
