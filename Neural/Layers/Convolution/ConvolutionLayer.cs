@@ -88,7 +88,7 @@ public abstract class ConvolutionLayer : Layer
     }
 
     /// <summary>The pre-activation buffer z for a batch of <paramref name="n"/>.</summary>
-    private protected Tensor PreActivation(int n) => Tensor.Ensure(ref _preActivation, Tensor.BatchShape(n, OutputShape));
+    private protected Tensor PreActivation(int n) => Tensor.EnsureBatch(ref _preActivation, n, OutputShape);
 
     /// <summary>y = act(z) (z itself without an activation).</summary>
     private protected Tensor Activate(Tensor z)
