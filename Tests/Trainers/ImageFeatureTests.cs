@@ -3,6 +3,7 @@ using MLExt.Neural;
 using MLExt.Trainers;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Transforms.Image;
 
 namespace MLExt.Tests.Trainers;
 
@@ -77,6 +78,46 @@ public sealed class ImageFeatureTests
         var error = Assert.ThrowsAny<ArgumentException>(() => _ml.MulticlassClassification.Trainers.NeuralNetwork(options).Fit(train));
         Assert.Contains("[784]", error.Message);
         Assert.Contains("InputShape", error.Message);
+    }
+
+    private sealed class PictureRow
+    {
+        [ImageType(2, 3)]
+        public MLImage Image { get; set; } = null!;
+
+        public bool Label { get; set; }
+    }
+
+    /// <summary>A 3-wide, 2-high RGBA picture whose pixel (h, w) is red 10h + w, green 100 + that, blue 200 + that.</summary>
+    private static MLImage Picture()
+    {
+        var bytes = new byte[2 * 3 * 4];
+        for (int h = 0; h < 2; h++)
+            for (int w = 0; w < 3; w++)
+            {
+                int p = (h * 3 + w) * 4, v = 10 * h + w;
+                (bytes[p], bytes[p + 1], bytes[p + 2], bytes[p + 3]) = ((byte)v, (byte)(100 + v), (byte)(200 + v), 255);
+            }
+        return MLImage.CreateFromPixels(3, 2, MLPixelFormat.Rgba32, bytes);
+    }
+
+    [Fact]
+    public void ExtractPixelsGivesPlanarChannelsHeightWidthThatTheTrainerTakesAsIs()
+    {
+        // ExtractPixels disposes the images it reads, so every pass enumerates fresh ones.
+        var data = _ml.Data.LoadFromEnumerable(Enumerable.Range(0, 6).Select(i => new PictureRow { Image = Picture(), Label = i % 2 == 0 }));
+        var planar = _ml.Transforms.ExtractPixels("Features", "Image").Fit(data).Transform(data);
+        var type = (VectorDataViewType)planar.Schema["Features"].Type;
+        Assert.Equal([3, 2, 3], type.Dimensions.ToArray());
+        // Red plane, then green, then blue; each row-major.
+        Assert.Equal([0f, 1, 2, 10, 11, 12, 100, 101, 102, 110, 111, 112, 200, 201, 202, 210, 211, 212], planar.GetColumn<float[]>("Features").First());
+
+        var options = new NeuralNetworkBinaryTrainer.Options { Layers = { Layer.Conv2D(2, 2) }, NumberOfEpochs = 1 };
+        var model = _ml.BinaryClassification.Trainers.NeuralNetwork(options).Fit(planar);
+        Assert.Equal([3, 2, 3], model.Network.InputShape);
+
+        var interleaved = _ml.Transforms.ExtractPixels("Features", "Image", interleavePixelColors: true).Fit(data).Transform(data);
+        Assert.Equal([2, 3, 3], ((VectorDataViewType)interleaved.Schema["Features"].Type).Dimensions.ToArray()); // [height, width, colors]
     }
 
     private sealed class TinyImage
