@@ -3,8 +3,11 @@ using MLExt.Evaluation.Metrics;
 namespace MLExt.Evaluation.Binary;
 
 /// <summary>Everything measured about a binary classifier on one set of scored rows.</summary>
-public sealed class BinaryEvaluation
+public sealed class BinaryEvaluation : IEvaluationResult
 {
+    /// <inheritdoc/>
+    public EvaluationTask Task => EvaluationTask.BinaryClassification;
+
     internal BinaryEvaluation(BinaryPredictions predictions, double threshold, BinaryConfusion confusion, RocCurve roc,
         PrecisionRecallCurve precisionRecall, CalibrationCurve calibration, ThresholdAnalysis thresholds,
         double logLoss, double logLossReduction, IReadOnlyList<MetricValue> metrics, IReadOnlyList<string> warnings)

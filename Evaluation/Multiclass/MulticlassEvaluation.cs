@@ -4,8 +4,11 @@ using MLExt.Evaluation.Metrics;
 namespace MLExt.Evaluation.Multiclass;
 
 /// <summary>Everything measured about a multiclass classifier on one set of scored rows.</summary>
-public sealed class MulticlassEvaluation
+public sealed class MulticlassEvaluation : IEvaluationResult
 {
+    /// <inheritdoc/>
+    public EvaluationTask Task => EvaluationTask.MulticlassClassification;
+
     internal MulticlassEvaluation(MulticlassPredictions predictions, MulticlassConfusionMatrix confusion, IReadOnlyList<ClassReport> classes,
         IReadOnlyList<RocCurve> rocCurves, IReadOnlyList<double> topKAccuracy, double logLoss, double logLossReduction,
         IReadOnlyList<MetricValue> metrics, IReadOnlyList<string> warnings)

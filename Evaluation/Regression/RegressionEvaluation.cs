@@ -3,8 +3,11 @@ using MLExt.Evaluation.Metrics;
 namespace MLExt.Evaluation.Regression;
 
 /// <summary>Everything measured about a regression model on one set of scored rows.</summary>
-public sealed class RegressionEvaluation
+public sealed class RegressionEvaluation : IEvaluationResult
 {
+    /// <inheritdoc/>
+    public EvaluationTask Task => EvaluationTask.Regression;
+
     internal RegressionEvaluation(RegressionPredictions predictions, IReadOnlyList<MetricValue> metrics, IReadOnlyList<string> warnings)
     {
         Predictions = predictions;
