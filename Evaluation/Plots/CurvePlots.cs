@@ -14,12 +14,14 @@ public static class CurvePlots
     {
         var plot = NewPlot("ROC curve", "False-positive rate", "True-positive rate");
         Diagonal(plot, 0, 0, 1, 1);
+        int index = 0;
         foreach (var (label, curve, emphasised) in curves)
         {
+            var color = SeriesColor(index++, label);
             if (curve.Points.Count == 0)
                 continue;
             Line(plot, curve.Points.Select(p => p.FalsePositiveRate), curve.Points.Select(p => p.TruePositiveRate),
-                $"{label} (AUC {curve.Area:0.000})", emphasised);
+                $"{label} (AUC {curve.Area:0.000})", emphasised).Color = color;
         }
         return Unit(plot);
     }
@@ -28,13 +30,16 @@ public static class CurvePlots
     public static Plot PrecisionRecall(IEnumerable<(string Label, PrecisionRecallCurve Curve, bool Emphasised)> curves)
     {
         var plot = NewPlot("Precision–recall curve", "Recall", "Precision");
+        int index = 0;
         foreach (var (label, curve, emphasised) in curves)
         {
+            var color = SeriesColor(index++, label);
             if (curve.Points.Count == 0)
                 continue;
             var line = Line(plot, curve.Points.Select(p => p.Recall).Prepend(0), curve.Points.Select(p => p.Precision).Prepend(curve.Points[0].Precision),
                 $"{label} (AP {curve.AveragePrecision:0.000})", emphasised);
             line.ConnectStyle = ConnectStyle.StepVertical;
+            line.Color = color;
         }
         return Unit(plot);
     }
@@ -44,13 +49,16 @@ public static class CurvePlots
     {
         var plot = NewPlot("Calibration (reliability diagram)", "Mean predicted probability", "Observed positive rate");
         Diagonal(plot, 0, 0, 1, 1);
+        int index = 0;
         foreach (var (label, curve) in curves)
         {
+            var color = SeriesColor(index++, label);
             var bins = curve.Bins.Where(b => b.Count > 0).ToArray();
             if (bins.Length == 0)
                 continue;
             var line = Line(plot, bins.Select(b => b.MeanPredicted), bins.Select(b => b.FractionPositive), $"{label} (ECE {curve.ExpectedCalibrationError:0.000})", true);
             line.MarkerSize = 7;
+            line.Color = color;
         }
         return Unit(plot);
     }
@@ -102,6 +110,9 @@ public static class CurvePlots
     }
 
     internal static Color Palette(int index) => new ScottPlot.Palettes.Category10().GetColor(index);
+
+    /// <summary>The i-th series' colour, the same in every figure of a report; black for the pooled curve.</summary>
+    private static Color SeriesColor(int index, string label) => label == "pooled" ? Colors.Black : Palette(index);
 
     private static ScottPlot.Plottables.Scatter Line(Plot plot, IEnumerable<double> xs, IEnumerable<double> ys, string label, bool emphasised)
     {

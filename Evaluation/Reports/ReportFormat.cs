@@ -10,9 +10,12 @@ internal static class ReportFormat
         double.NaN => "NaN",
         double.PositiveInfinity => "∞",
         double.NegativeInfinity => "−∞",
-        _ when value == Math.Round(value) && Math.Abs(value) < 1e9 => value.ToString("0", CultureInfo.InvariantCulture),
+        _ when Math.Abs(value) >= 1e6 || (value != 0 && Math.Abs(value) < 1e-4) => value.ToString("0.####e+0", CultureInfo.InvariantCulture),
         _ => value.ToString("0.0000", CultureInfo.InvariantCulture),
     };
+
+    /// <summary>A count of rows (a whole number, shown without decimals).</summary>
+    public static string Count(double value) => double.IsFinite(value) ? value.ToString("0.##", CultureInfo.InvariantCulture) : Number(value);
 
     public static string Interval(double low, double high) =>
         double.IsNaN(low) ? "—" : $"[{Number(low)}, {Number(high)}]";

@@ -75,7 +75,7 @@ public static class ReportLayout
             case MulticlassEvaluation m:
                 tables.Add(ClassTable(m));
                 tables.Add(new ReportTable("Confusion matrix (rows: actual, columns: predicted)", ["", .. m.ConfusionMatrix.ClassNames],
-                    m.ConfusionMatrix.Counts.Select((row, a) => (IReadOnlyList<string>)[m.ConfusionMatrix.ClassNames[a], .. row.Select(Number)]).ToArray()));
+                    m.ConfusionMatrix.Counts.Select((row, a) => (IReadOnlyList<string>)[m.ConfusionMatrix.ClassNames[a], .. row.Select(Count)]).ToArray()));
                 plots.Add($"confusion-{slug}");
                 plots.Add($"roc-{slug}");
                 break;
@@ -90,8 +90,8 @@ public static class ReportLayout
 
     private static ReportTable BinaryConfusionTable(BinaryEvaluation b) => new(
         $"Confusion matrix at threshold {Number(b.Threshold)} (rows: actual, columns: predicted)", ["", "positive", "negative"],
-        [["positive", Number(b.Confusion.TruePositives), Number(b.Confusion.FalseNegatives)],
-         ["negative", Number(b.Confusion.FalsePositives), Number(b.Confusion.TrueNegatives)]]);
+        [["positive", Count(b.Confusion.TruePositives), Count(b.Confusion.FalseNegatives)],
+         ["negative", Count(b.Confusion.FalsePositives), Count(b.Confusion.TrueNegatives)]]);
 
     private static ReportTable ThresholdTable(BinaryEvaluation b)
     {
@@ -101,7 +101,7 @@ public static class ReportLayout
             if (point is null)
                 continue;
             var c = point.Confusion;
-            rows.Add([name, Number(point.Threshold), Number(c.Precision), Number(c.Recall), Number(c.Specificity), Number(c.F1), Number(c.YoudenJ), Number(c.FalsePositives + c.FalseNegatives)]);
+            rows.Add([name, Number(point.Threshold), Number(c.Precision), Number(c.Recall), Number(c.Specificity), Number(c.F1), Number(c.YoudenJ), Count(c.FalsePositives + c.FalseNegatives)]);
         }
         return new ReportTable("Decision thresholds (positive when the decision value is greater than the threshold)",
             ["Criterion", "Threshold", "Precision", "Recall", "Specificity", "F1", "J", "Errors"], rows);
@@ -109,7 +109,7 @@ public static class ReportLayout
 
     private static ReportTable ClassTable(MulticlassEvaluation m) => new("Per-class report",
         ["Class", "Precision", "Recall", "F1", "Support", "AUC (one-vs-rest)", "Log loss"],
-        m.Classes.Select(c => (IReadOnlyList<string>)[c.Name, Number(c.Precision), Number(c.Recall), Number(c.F1), Number(c.Support), Number(c.Auc), Number(c.LogLoss)]).ToArray());
+        m.Classes.Select(c => (IReadOnlyList<string>)[c.Name, Number(c.Precision), Number(c.Recall), Number(c.F1), Count(c.Support), Number(c.Auc), Number(c.LogLoss)]).ToArray());
 
     private static string MeanSd(CrossValidation.MetricSummary s) =>
         double.IsNaN(s.StandardDeviation) ? Number(s.Mean) : $"{Number(s.Mean)} ± {Number(s.StandardDeviation)}";

@@ -17,13 +17,34 @@ public sealed class ReportTests
     private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
     private readonly MLContext _ml = new(seed: 1);
 
+    public sealed class NoisyRow
+    {
+        [Microsoft.ML.Data.VectorType(3)]
+        public float[] Features { get; set; } = [];
+
+        public bool Label { get; set; }
+    }
+
+    /// <summary>Overlapping classes (label = x₀ + ½x₁ − ⅓x₂ + noise &gt; ⅓), so curves and intervals are not trivial.</summary>
+    internal static IDataView Noisy(MLContext ml, int count, int seed)
+    {
+        var random = new MLExt.Neural.RandomSource(seed);
+        var rows = new List<NoisyRow>();
+        for (int i = 0; i < count; i++)
+        {
+            float[] x = [random.NextGaussian(), random.NextGaussian(), random.NextGaussian()];
+            rows.Add(new NoisyRow { Features = x, Label = x[0] + 0.5f * x[1] - x[2] / 3 + random.NextGaussian() > 1 / 3f });
+        }
+        return ml.Data.LoadFromEnumerable(rows);
+    }
+
     internal static EvaluationReport BinaryComparison(MLContext ml)
     {
-        var data = SyntheticData.Binary(ml, 150, 21);
+        var data = Noisy(ml, 240, 21);
         var options = new CrossValidationOptions { Task = EvaluationTask.BinaryClassification, NumberOfFolds = 4, Seed = 2 };
         var lbfgs = CrossValidator.Run(data, ml.BinaryClassification.Trainers.LbfgsLogisticRegression(), options);
         var sdca = CrossValidator.Run(data, ml.BinaryClassification.Trainers.SdcaLogisticRegression(maximumNumberOfIterations: 5), options);
-        return EvaluationReport.FromCrossValidation("Binary comparison", [("L-BFGS", lbfgs), ("SDCA", sdca)], ["Synthetic blobs, 150 rows."]);
+        return EvaluationReport.FromCrossValidation("Binary comparison", [("L-BFGS", lbfgs), ("SDCA", sdca)], ["Synthetic overlapping classes, 240 rows."]);
     }
 
     [Fact]
