@@ -26,6 +26,9 @@ public sealed class Dropout : Layer
     public RandomSource Random => _random ?? throw new InvalidOperationException("Dropout is not built.");
 
     /// <inheritdoc/>
+    public override IReadOnlyList<RandomSource> RandomSources => [Random];
+
+    /// <inheritdoc/>
     protected override int[] OnBuild(int[] inputShape, RandomSource random)
     {
         _random = random.Fork();

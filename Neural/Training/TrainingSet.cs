@@ -45,6 +45,16 @@ public sealed class TrainingSet
     /// <summary>Number of rows.</summary>
     public int Count { get; }
 
+    /// <summary>The same rows (arrays shared, not copied) with each row's features viewed as <paramref name="featureShape"/>.</summary>
+    /// <exception cref="ArgumentException">The shape holds a different number of values than a row.</exception>
+    public TrainingSet Reshape(int[] featureShape)
+    {
+        ArgumentNullException.ThrowIfNull(featureShape);
+        if (Tensor.Product(featureShape) != FeatureSize)
+            throw new ArgumentException($"Shape {Tensor.FormatShape(featureShape)} holds {Tensor.Product(featureShape)} values but a row has {FeatureSize}.", nameof(featureShape));
+        return Tensor.SameShape(featureShape, FeatureShape) ? this : new TrainingSet(Features, featureShape, Targets, TargetWidth);
+    }
+
     /// <summary>Copies the rows <paramref name="rows"/> into the batch tensors, resizing them to the batch.</summary>
     public void Gather(ReadOnlySpan<int> rows, Tensor features, Tensor targets)
     {

@@ -89,4 +89,29 @@ public sealed class MulticlassTrainerTests
         Assert.True(history.Epochs[^1].TrainingLoss < history.Epochs[0].TrainingLoss);
         Assert.Equal(2, model.Network.Layers.Count); // the hidden dense layer and the output layer
     }
+
+    [Fact]
+    public void EpochsAreLoggedToTheMLContextLog()
+    {
+        var ml = new MLContext(seed: 1);
+        var messages = new List<string>();
+        ml.Log += (_, e) => { lock (messages) messages.Add(e.Message); };
+        TrainerFactory.Multiclass(ml, o => o.NumberOfEpochs = 2).Fit(SyntheticData.Multiclass(ml, 90, 1));
+        Assert.Contains(messages, m => m.Contains("epoch 1: loss"));
+        Assert.Contains(messages, m => m.Contains("epoch 2: loss"));
+        Assert.Contains(messages, m => m.Contains("Training a multiclass network"));
+    }
+
+    [Fact]
+    public void WithoutASeedOptionTheContextSeedMakesRunsReproducible()
+    {
+        List<float> Scores(int contextSeed)
+        {
+            var ml = new MLContext(seed: contextSeed);
+            var data = SyntheticData.Multiclass(ml, 90, 1);
+            return EstimatorConformance.ScoresOf(TrainerFactory.Multiclass(ml, o => o.Seed = null).Fit(data).Transform(data));
+        }
+        Assert.Equal(Scores(3), Scores(3));
+        Assert.NotEqual(Scores(3), Scores(4));
+    }
 }

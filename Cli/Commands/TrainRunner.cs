@@ -1,0 +1,62 @@
+using MLExt.Cli.Data;
+using MLExt.Cli.Output;
+using MLExt.Cli.Training;
+
+namespace MLExt.Cli.Commands;
+
+/// <summary>The body of <c>mlext train</c>: read the file, say what was found, train, print the test metrics.</summary>
+internal static class TrainRunner
+{
+    /// <summary>Runs a validated request; returns the exit code.</summary>
+    public static int Run(TrainRequest request, CliOutput output)
+    {
+        if (Directory.Exists(request.DataPath) || !File.Exists(request.DataPath))
+            throw new UserException($"--data: file '{request.DataPath}' does not exist");
+        var file = DelimitedFile.Profile(request.DataPath);
+        var dataset = TabularDataset.Resolve(file, request.Label, request.Features, request.Task);
+        var experiment = new TabularExperiment(dataset, request.Network, request.TestFraction);
+
+        output.Line($"Data: {file.Path}, {file.Rows:N0} rows, separator {SeparatorName(file.Separator)}.");
+        output.Line($"Label: '{dataset.Label.Name}', {LabelDescription(dataset)}.");
+        output.Line($"Features ({dataset.Features.Count}): {string.Join(", ", dataset.Features.Select(f => $"{f.Name} ({TabularDataset.Describe(f)})"))}; standardised.");
+        output.Line($"Split: TrainTestSplit(test fraction {request.TestFraction:0.###}, seed {request.Network.Seed}): {experiment.TrainRows:N0} train / {experiment.TestRows:N0} test rows.");
+        output.Line($"Network: hidden layers {request.Layers} (ReLU{(request.Dropout > 0 ? $", dropout {request.Dropout:0.###}" : "")}); {request.Network.Describe()}.");
+
+        var result = EpochReporter.Run(output, $"{request.Task.ToString().ToLowerInvariant()} network", experiment.Train);
+        output.Line(HistoryReport.Summary(result.History));
+        output.Line();
+        ReportTable.Write(output, $"Test metrics on {experiment.TestRows:N0} held-out row{(experiment.TestRows == 1 ? "" : "s")}:", ["metric", "value"],
+            result.Metrics.Select(m => new[] { m.Name, ReportTable.Figure(m.Value) }));
+        output.Line($"Fit: {ReportTable.Seconds(result.FitSeconds)} s.");
+
+        output.FinalJson(new
+        {
+            Command = "train",
+            Task = request.Task.ToString().ToLowerInvariant(),
+            Data = new { file.Path, file.Rows, Separator = file.Separator.ToString() },
+            Label = new { dataset.Label.Name, PositiveClass = dataset.Binary?.Positive, NegativeClass = dataset.Binary?.Negative },
+            Features = dataset.Features.Select(f => new { f.Name, Kind = f.IsNumeric ? "numeric" : "text" }).ToList(),
+            Split = new { request.Network.Seed, request.TestFraction, experiment.TrainRows, experiment.TestRows },
+            Network = new { request.Layers, request.Dropout, request.Network.Epochs, request.Network.LearningRate, request.Network.BatchSize, request.Network.L2, request.Network.ValidationFraction, request.Network.Patience },
+            History = HistoryReport.Figures(result.History),
+            Metrics = result.Metrics.ToDictionary(m => m.Key, m => m.Value),
+            result.FitSeconds,
+        });
+        return 0;
+    }
+
+    private static string LabelDescription(TabularDataset dataset) => dataset.Task switch
+    {
+        TaskKind.Binary => $"binary, '{dataset.Binary!.Positive}' is the positive class and '{dataset.Binary.Negative}' the negative",
+        TaskKind.Multiclass => $"multiclass, {dataset.Label.Distinct.Count} classes",
+        _ => "regression",
+    };
+
+    private static string SeparatorName(char separator) => separator switch
+    {
+        '\t' => "tab",
+        ',' => "comma",
+        ';' => "semicolon",
+        _ => $"'{separator}'",
+    };
+}

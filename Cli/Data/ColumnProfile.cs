@@ -1,0 +1,76 @@
+using System.Globalization;
+
+namespace MLExt.Cli.Data;
+
+/// <summary>What one column of a delimited file holds, learnt by reading every value once.</summary>
+internal sealed class ColumnProfile(string name, int index)
+{
+    /// <summary>At most this many distinct values are remembered.</summary>
+    public const int MaxDistinct = 1000;
+
+    private readonly HashSet<string> _distinct = new(StringComparer.Ordinal);
+
+    /// <summary>The column's name in the header.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>The 0-based position of the column.</summary>
+    public int Index { get; } = index;
+
+    /// <summary>How many rows hold a non-empty value.</summary>
+    public int Values { get; private set; }
+
+    /// <summary>How many rows leave the column empty or mark it missing (see <see cref="IsMissing"/>).</summary>
+    public int Missing { get; private set; }
+
+    /// <summary>The 1-based line of the first empty value, 0 if none.</summary>
+    public int FirstMissingLine { get; private set; }
+
+    /// <summary>The first value that is not a number, or null if every non-empty value parses as a float.</summary>
+    public string? FirstNonNumeric { get; private set; }
+
+    /// <summary>The 1-based line of <see cref="FirstNonNumeric"/>.</summary>
+    public int FirstNonNumericLine { get; private set; }
+
+    /// <summary>Numeric: it has values and every non-empty one parses as a float (invariant culture).</summary>
+    public bool IsNumeric => Values > 0 && FirstNonNumeric is null;
+
+    /// <summary>The distinct non-empty values, up to <see cref="MaxDistinct"/>.</summary>
+    public IReadOnlyCollection<string> Distinct => _distinct;
+
+    /// <summary>Whether the column holds more than <see cref="MaxDistinct"/> distinct values.</summary>
+    public bool TooManyDistinct { get; private set; }
+
+    /// <summary>Records the value found on <paramref name="line"/>, as the file holds it.</summary>
+    public void Add(string value, int line)
+    {
+        if (IsMissing(value))
+        {
+            if (Missing++ == 0)
+                FirstMissingLine = line;
+            return;
+        }
+        Values++;
+        if (FirstNonNumeric is null && !TryParseNumber(value, out _))
+        {
+            FirstNonNumeric = value;
+            FirstNonNumericLine = line;
+        }
+        if (_distinct.Count < MaxDistinct)
+            _distinct.Add(value);
+        else if (!_distinct.Contains(value))
+            TooManyDistinct = true;
+    }
+
+    /// <summary>Blank, or one of the usual markers of a missing value: <c>NA</c>, <c>N/A</c>, <c>NaN</c>, <c>null</c>, <c>?</c> (any case).</summary>
+    public static bool IsMissing(string value)
+    {
+        var text = value.AsSpan().Trim();
+        return text.IsEmpty || text is "?" || text.Equals("NA", StringComparison.OrdinalIgnoreCase)
+            || text.Equals("N/A", StringComparison.OrdinalIgnoreCase) || text.Equals("NaN", StringComparison.OrdinalIgnoreCase)
+            || text.Equals("null", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Parses a value as ML.NET's text loader would read a float column.</summary>
+    public static bool TryParseNumber(string value, out float number) =>
+        float.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+}

@@ -1,0 +1,133 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms;
+using MLExt.Cli.Data;
+
+namespace MLExt.Cli.Training;
+
+/// <summary>
+/// A user's CSV/TSV file resolved for one task: the label, the feature columns and their kinds,
+/// and the ML.NET loader and featurisation that turn it into <c>Label</c> and <c>Features</c>.
+/// Numeric columns are read as floats (missing values replaced by the column mean), text columns
+/// one-hot encoded; the concatenated features are standardised (mean 0, variance 1).
+/// </summary>
+internal sealed class TabularDataset
+{
+    /// <summary>The label column ML.NET sees.</summary>
+    public const string LabelColumn = "Label";
+
+    /// <summary>The feature vector column ML.NET sees.</summary>
+    public const string FeaturesColumn = "Features";
+
+    private TabularDataset(DelimitedFile file, TaskKind task, ColumnProfile label, IReadOnlyList<ColumnProfile> features, BinaryLabel? binary)
+    {
+        File = file;
+        Task = task;
+        Label = label;
+        Features = features;
+        Binary = binary;
+    }
+
+    /// <summary>The profiled file.</summary>
+    public DelimitedFile File { get; }
+
+    /// <summary>The task.</summary>
+    public TaskKind Task { get; }
+
+    /// <summary>The label column.</summary>
+    public ColumnProfile Label { get; }
+
+    /// <summary>The feature columns, in file order.</summary>
+    public IReadOnlyList<ColumnProfile> Features { get; }
+
+    /// <summary>The classes of a binary label, null for other tasks.</summary>
+    public BinaryLabel? Binary { get; }
+
+    /// <summary>
+    /// Resolves <paramref name="labelName"/> and <paramref name="featureNames"/> (empty: every other column with values)
+    /// against <paramref name="file"/>; every mismatch becomes a <see cref="UserException"/> naming the option and column.
+    /// </summary>
+    public static TabularDataset Resolve(DelimitedFile file, string labelName, IReadOnlyList<string> featureNames, TaskKind task)
+    {
+        var label = file.Find(labelName)
+            ?? throw new UserException($"--label: no column '{labelName}' in {file.Path} (columns: {file.ColumnNames})");
+        if (label.Missing > 0)
+            throw new UserException($"--label: column '{label.Name}' is empty on {label.Missing} row(s), first on line {label.FirstMissingLine}; fill or remove those rows");
+        if (task == TaskKind.Regression && !label.IsNumeric)
+            throw new UserException($"--label: column '{label.Name}' must be numeric for regression, but line {label.FirstNonNumericLine} holds '{label.FirstNonNumeric}'");
+        if (task == TaskKind.Multiclass && (label.Distinct.Count < 2 || label.TooManyDistinct))
+            throw new UserException($"--label: a multiclass task needs 2 to {ColumnProfile.MaxDistinct} distinct values in column '{label.Name}', found {(label.TooManyDistinct ? "more" : label.Distinct.Count)}");
+        var binary = task == TaskKind.Binary ? BinaryLabel.From(label) : null;
+        return new TabularDataset(file, task, label, ResolveFeatures(file, label, featureNames), binary);
+    }
+
+    /// <summary>A TextLoader reading the label and the feature columns with their inferred kinds.</summary>
+    public IDataView Load(MLContext mlContext)
+    {
+        var columns = new List<TextLoader.Column>
+        {
+            new(LabelColumn, Task == TaskKind.Binary || !Label.IsNumeric ? DataKind.String : DataKind.Single, Label.Index),
+        };
+        columns.AddRange(Features.Select(f => new TextLoader.Column(LoaderName(f), f.IsNumeric ? DataKind.Single : DataKind.String, f.Index)));
+        var loader = mlContext.Data.CreateTextLoader(new TextLoader.Options
+        {
+            Separators = [File.Separator],
+            HasHeader = true,
+            AllowQuoting = true,
+            Columns = [.. columns],
+        });
+        return loader.Load(File.Path);
+    }
+
+    /// <summary>Featurisation and label conversion: the estimator to put before the trainer.</summary>
+    public IEstimator<ITransformer> Featurize(MLContext mlContext)
+    {
+        IEstimator<ITransformer> pipeline = new EstimatorChain<ITransformer>();
+        var withMissing = Features.Where(f => f.IsNumeric && f.Missing > 0).Select(f => new InputOutputColumnPair(LoaderName(f))).ToArray();
+        if (withMissing.Length > 0)
+            pipeline = pipeline.Append(mlContext.Transforms.ReplaceMissingValues(withMissing, MissingValueReplacingEstimator.ReplacementMode.Mean));
+        var text = Features.Where(f => !f.IsNumeric).Select(f => new InputOutputColumnPair(LoaderName(f))).ToArray();
+        if (text.Length > 0)
+            pipeline = pipeline.Append(mlContext.Transforms.Categorical.OneHotEncoding(text));
+        pipeline = pipeline
+            .Append(mlContext.Transforms.Concatenate(FeaturesColumn, Features.Select(LoaderName).ToArray()))
+            .Append(mlContext.Transforms.NormalizeMeanVariance(FeaturesColumn, fixZero: false));
+        return Task switch
+        {
+            TaskKind.Binary => pipeline.Append(mlContext.Transforms.Conversion.MapValue(LabelColumn, Binary!.Map, LabelColumn)),
+            TaskKind.Multiclass => pipeline.Append(mlContext.Transforms.Conversion.MapValueToKey(LabelColumn, keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue)),
+            _ => pipeline,
+        };
+    }
+
+    /// <summary>The kind of each feature as shown to the user: <c>numeric</c>, or <c>text, N values</c>.</summary>
+    public static string Describe(ColumnProfile feature) =>
+        feature.IsNumeric ? "numeric" : $"text, {(feature.TooManyDistinct ? "> " : "")}{feature.Distinct.Count} values, one-hot";
+
+    // Loader columns keep the header's names, except the two names the pipeline itself produces.
+    private static string LoaderName(ColumnProfile feature) =>
+        feature.Name is LabelColumn or FeaturesColumn ? $"{feature.Name}.input" : feature.Name;
+
+    private static List<ColumnProfile> ResolveFeatures(DelimitedFile file, ColumnProfile label, IReadOnlyList<string> names)
+    {
+        if (names.Count == 0)
+        {
+            var all = file.Columns.Where(c => c != label && c.Values > 0).ToList();
+            return all.Count > 0 ? all
+                : throw new UserException($"{file.Path}: no feature columns; every column besides the label '{label.Name}' is empty");
+        }
+        var features = new List<ColumnProfile>();
+        foreach (string name in names)
+        {
+            var column = file.Find(name)
+                ?? throw new UserException($"--features: no column '{name}' in {file.Path} (columns: {file.ColumnNames})");
+            if (column == label)
+                throw new UserException($"--features: '{column.Name}' is the label column (--label) and cannot also be a feature");
+            if (column.Values == 0)
+                throw new UserException($"--features: column '{column.Name}' holds no values");
+            if (!features.Contains(column))
+                features.Add(column);
+        }
+        return features.OrderBy(c => c.Index).ToList();
+    }
+}

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Microsoft.ML;
+using MLExt.Neural;
+using MLExt.Trainers;
+
+namespace MLExt.Cli.Training;
+
+/// <summary>
+/// Trains an MLExt network on a user's file: load, seeded train/test split
+/// (<c>TrainTestSplit(testFraction, seed)</c>), featurise, fit, evaluate on the test part.
+/// </summary>
+internal sealed class TabularExperiment
+{
+    private readonly MLContext _mlContext;
+    private readonly TabularDataset _data;
+    private readonly NetworkSettings _network;
+    private readonly DataOperationsCatalog.TrainTestData _split;
+
+    /// <summary>Loads <paramref name="data"/> and splits it; fails when either part would be empty.</summary>
+    public TabularExperiment(TabularDataset data, NetworkSettings network, float testFraction)
+    {
+        _mlContext = new MLContext(seed: network.Seed);
+        _data = data;
+        _network = network;
+        _split = _mlContext.Data.TrainTestSplit(data.Load(_mlContext), testFraction, seed: network.Seed);
+        TrainRows = CountRows(_split.TrainSet);
+        TestRows = CountRows(_split.TestSet);
+        if (TrainRows == 0 || TestRows == 0)
+            throw new UserException($"--test-fraction {testFraction} leaves {TrainRows} training and {TestRows} test rows of {data.File.Rows}; both need at least one");
+    }
+
+    /// <summary>Rows in the training part.</summary>
+    public long TrainRows { get; }
+
+    /// <summary>Rows in the test part.</summary>
+    public long TestRows { get; }
+
+    /// <summary>Fits featurisation and network on the training part and evaluates on the test part.</summary>
+    public TabularResult Train(IProgress<TrainingProgress>? progress)
+    {
+        var pipeline = _data.Featurize(_mlContext).Append(CreateTrainer(progress));
+        var clock = Stopwatch.StartNew();
+        var model = pipeline.Fit(_split.TrainSet);
+        double seconds = clock.Elapsed.TotalSeconds;
+        var scored = model.Transform(_split.TestSet);
+        var metrics = TaskMetrics.Evaluate(_mlContext, _data.Task, scored, TabularDataset.LabelColumn);
+        var network = (NeuralNetworkTransformer)model.LastTransformer;
+        return new TabularResult(metrics, network.History, seconds);
+    }
+
+    private IEstimator<ITransformer> CreateTrainer(IProgress<TrainingProgress>? progress)
+    {
+        var trainers = _mlContext;
+        return _data.Task switch
+        {
+            TaskKind.Binary => trainers.BinaryClassification.Trainers.NeuralNetwork(_network.Apply(new NeuralNetworkBinaryTrainer.Options(), progress)),
+            TaskKind.Multiclass => trainers.MulticlassClassification.Trainers.NeuralNetwork(_network.Apply(new NeuralNetworkMulticlassTrainer.Options(), progress)),
+            _ => trainers.Regression.Trainers.NeuralNetwork(_network.Apply(new NeuralNetworkRegressionTrainer.Options(), progress)),
+        };
+    }
+
+    private static long CountRows(IDataView view)
+    {
+        long rows = 0;
+        using var cursor = view.GetRowCursor([]);
+        while (cursor.MoveNext())
+            rows++;
+        return rows;
+    }
+}
