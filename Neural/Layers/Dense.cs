@@ -22,7 +22,7 @@ public sealed class Dense : Layer
         Units = units;
         Activation = activation;
         ActivationAlpha = activationAlpha;
-        KernelInitializer = kernelInitializer ?? DefaultKernelInitializer(activation);
+        KernelInitializer = kernelInitializer ?? InitializerDefaults.For(activation);
         BiasInitializer = biasInitializer ?? new Zeros();
         UseBias = useBias;
     }
@@ -124,10 +124,4 @@ public sealed class Dense : Layer
         config.GetInt("units"), config.GetEnum<Activation>("activation"),
         Initializer.Parse(config.GetString("kernelInitializer")), Initializer.Parse(config.GetString("biasInitializer")),
         config.GetBool("useBias"), config.Has("activationAlpha") ? config.GetFloat("activationAlpha") : float.NaN);
-
-    private static Initializer DefaultKernelInitializer(Activation activation) => activation switch
-    {
-        Activation.Relu or Activation.LeakyRelu or Activation.Elu or Activation.Gelu => new HeNormal(),
-        _ => new GlorotUniform(),
-    };
 }

@@ -86,6 +86,17 @@ public sealed class Tensor
         return buffer;
     }
 
+    /// <summary>
+    /// As <see cref="Ensure(ref Tensor?, int[])"/>, for dimensions written out (<c>Ensure(ref b, n, units)</c>):
+    /// nothing is allocated when the buffer already has that shape.
+    /// </summary>
+    public static Tensor Ensure(ref Tensor? buffer, params ReadOnlySpan<int> shape)
+    {
+        if (buffer is null) buffer = new Tensor(shape.ToArray());
+        else if (!SameShape(buffer._shape, shape)) buffer.Resize(shape.ToArray());
+        return buffer;
+    }
+
     /// <summary>Sets every value to zero.</summary>
     public void Clear() => Span.Clear();
 

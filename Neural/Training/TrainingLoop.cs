@@ -33,7 +33,6 @@ public static class TrainingLoop
         if (training.Count == 0) throw new ArgumentException("The training set has no rows.", nameof(training));
         if (validation is { Count: 0 }) validation = null;
 
-        var parameters = network.Parameters;
         var optimizer = options.Optimizer;
         int n = training.Count, batchSize = Math.Min(options.BatchSize, n);
         int batches = (n + batchSize - 1) / batchSize;
@@ -61,25 +60,7 @@ public static class TrainingLoop
                 options.CancellationToken.ThrowIfCancellationRequested();
                 int start = b * batchSize, count = Math.Min(batchSize, n - start);
                 training.Gather(order.AsSpan(start, count), x, y);
-
-                network.ZeroGradients();
-                var prediction = network.Forward(x, training: true);
-                float loss = options.Loss.Forward(prediction, y);
-                if (!float.IsFinite(loss))
-                    throw new TrainingDivergedException(
-                        $"The training loss became {loss} at epoch {epoch + 1}, batch {b + 1}. Lower the learning rate (now {learningRate.ToString(CultureInfo.InvariantCulture)}), clip gradients, or scale the features.");
-                network.Backward(options.Loss.Backward());
-
-                if (options.L1Regularization > 0 || options.L2Regularization > 0)
-                    WeightPenalty.AddGradients(parameters, options.L1Regularization, options.L2Regularization);
-                if (options.GradientClipValue is float limit) GradientClipping.ClipByValue(parameters, limit);
-                if (options.GradientClipNorm is float maxNorm) GradientClipping.ClipByGlobalNorm(parameters, maxNorm);
-
-                learningRate = optimizer.Schedule?.GetLearningRate(optimizer.LearningRate, optimizer.StepCount, epoch) ?? optimizer.LearningRate;
-                optimizer.Step(parameters, learningRate);
-                CheckFinite(parameters, epoch, b);
-
-                lossSum += loss;
+                lossSum += Step(network, x, y, options, epoch, b, ref learningRate);
                 if (options.Progress is not null && (b + 1) % reportEvery == 0 && b + 1 < batches)
                     options.Progress.Report(new TrainingProgress
                     {
@@ -145,6 +126,35 @@ public static class TrainingLoop
             state.StoppedEarly = epoch < numberOfEpochs;
     }
 
+    /// <summary>
+    /// One training step on the batch (<paramref name="x"/>, <paramref name="y"/>): forward, loss, backward,
+    /// penalties, clipping, optimiser step. Allocates nothing once the layers' buffers exist for this
+    /// batch shape. Returns the batch loss; <paramref name="learningRate"/> receives the rate used.
+    /// </summary>
+    /// <exception cref="TrainingDivergedException">The loss or a weight became NaN or infinite.</exception>
+    internal static float Step(Network network, Tensor x, Tensor y, TrainingOptions options, int epoch, int batch, ref float learningRate)
+    {
+        var parameters = network.Parameters;
+        var optimizer = options.Optimizer;
+        network.ZeroGradients();
+        var prediction = network.Forward(x, training: true);
+        float loss = options.Loss.Forward(prediction, y);
+        if (!float.IsFinite(loss))
+            throw new TrainingDivergedException(
+                $"The training loss became {loss} at epoch {epoch + 1}, batch {batch + 1}. Lower the learning rate (now {learningRate.ToString(CultureInfo.InvariantCulture)}), clip gradients, or scale the features.");
+        network.Backward(options.Loss.Backward());
+
+        if (options.L1Regularization > 0 || options.L2Regularization > 0)
+            WeightPenalty.AddGradients(parameters, options.L1Regularization, options.L2Regularization);
+        if (options.GradientClipValue is float limit) GradientClipping.ClipByValue(parameters, limit);
+        if (options.GradientClipNorm is float maxNorm) GradientClipping.ClipByGlobalNorm(parameters, maxNorm);
+
+        learningRate = optimizer.Schedule?.GetLearningRate(optimizer.LearningRate, optimizer.StepCount, epoch) ?? optimizer.LearningRate;
+        optimizer.Step(parameters, learningRate);
+        CheckFinite(parameters, epoch, batch);
+        return loss;
+    }
+
     /// <summary>Runs the network in inference mode over all rows; returns predictions and targets as whole tensors.</summary>
     public static (Tensor Predictions, Tensor Targets) Predict(Network network, TrainingSet data, int batchSize)
     {
@@ -177,8 +187,9 @@ public static class TrainingLoop
 
     private static void CheckFinite(IReadOnlyList<Parameter> parameters, int epoch, int batch)
     {
-        foreach (var p in parameters)
+        for (int i = 0; i < parameters.Count; i++)
         {
+            var p = parameters[i];
             // A NaN or ±∞ anywhere makes the sum non-finite (as does overflow, which is divergence too).
             if (!float.IsFinite(TensorPrimitives.Sum(p.Value.Span)))
                 throw new TrainingDivergedException(
