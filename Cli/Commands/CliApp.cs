@@ -41,6 +41,7 @@ internal static class CliApp
         DemoCommand.Configure(root, context);
         root.Subcommands.Add(TrainCommand.Create(context));
         root.Subcommands.Add(CvCommand.Create(context));
+        root.Subcommands.Add(EvaluateCommand.Create(context));
         return (root, context);
     }
 
