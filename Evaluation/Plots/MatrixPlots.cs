@@ -31,6 +31,7 @@ public static class MatrixPlots
         }
         var map = plot.Add.Heatmap(shade);
         map.Colormap = new ScottPlot.Colormaps.Viridis();
+        map.ManualRange = new ScottPlot.Range(0, 1);
         plot.Add.ColorBar(map).Label = "Fraction of the actual class";
         // ScottPlot draws data row 0 at the top: cell (a, p) is centred at x = p, y = k − 1 − a.
         for (int a = 0; a < k; a++)
