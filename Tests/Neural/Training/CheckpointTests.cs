@@ -189,28 +189,29 @@ public sealed class CheckpointTests : IDisposable
         Assert.Equal([path], Directory.GetFiles(_directory));
     }
 
-    /// <summary>Identity that keeps a running mean of its inputs while training, like batch normalisation's statistics.</summary>
+    /// <summary>Identity that keeps a running mean of its inputs while training (a layer state, like batch normalisation's statistics).</summary>
     private sealed class RunningMean : Layer
     {
-        private Tensor? _mean;
+        private Parameter? _mean;
 
-        public override IReadOnlyList<Tensor> StateTensors => [_mean!];
+        public override IReadOnlyList<Parameter> States => [_mean!];
 
         protected override int[] OnBuild(int[] inputShape, RandomSource random)
         {
-            _mean = new Tensor(inputShape);
+            _mean = new Parameter("mean", inputShape, isWeight: false);
             return inputShape;
         }
 
         public override Tensor Forward(Tensor input, bool training)
         {
             // mean ← 0.9·mean + 0.1·x̄
+            var mean = _mean!.Value;
             if (training)
-                for (int j = 0; j < _mean!.Length; j++)
+                for (int j = 0; j < mean.Length; j++)
                 {
                     float sum = 0;
-                    for (int i = 0; i < input.Rows; i++) sum += input[i * _mean.Length + j];
-                    _mean[j] = 0.9f * _mean[j] + 0.1f * sum / input.Rows;
+                    for (int i = 0; i < input.Rows; i++) sum += input[i * mean.Length + j];
+                    mean[j] = 0.9f * mean[j] + 0.1f * sum / input.Rows;
                 }
             return input;
         }
@@ -240,8 +241,8 @@ public sealed class CheckpointTests : IDisposable
         resume.ResumeFrom = TrainingCheckpoint.Load(options.CheckpointPath);
         TrainingLoop.Fit(resumed, Data(40, 1), null, resume, new RandomSource(4));
 
-        Assert.NotEqual(0f, full.Layers[1].StateTensors[0][0]);
-        Assert.Equal(full.Layers[1].StateTensors[0].Span.ToArray(), resumed.Layers[1].StateTensors[0].Span.ToArray());
+        Assert.NotEqual(0f, full.Layers[1].States[0].Value[0]);
+        Assert.Equal(full.Layers[1].States[0].Value.Span.ToArray(), resumed.Layers[1].States[0].Value.Span.ToArray());
         Assert.Equal(full.GetWeights(), resumed.GetWeights());
     }
 
