@@ -11,17 +11,17 @@ using Microsoft.ML.Data;
 namespace MLExt.Benchmarks.Suites;
 
 /// <summary>
-/// The 784-256-128-10 ReLU MLP (Adam, batch 64) on the embedded MNIST split (8,000 train / 2,000 test):
+/// A benchmark network (Adam 1e-3, batch 64) on the embedded MNIST split (8,000 train / 2,000 test):
 /// fit time and training samples per second through ML.NET, steady-state samples per second of the
 /// engine's training step next to what its GEMMs alone allow, managed bytes per batch, inference rows
 /// per second (batch Transform and PredictionEngine), test accuracy, peak working set; and ML.NET's
 /// LbfgsMaximumEntropy and LightGbm fitted on the same data.
 /// </summary>
-internal static class TrainMlpSuite
+internal static class TrainSuite
 {
-    public static void Run(SuiteReport report, bool quick, int repeats)
+    public static void Run(SuiteReport report, TrainingBenchmark benchmark, bool quick, int repeats, bool baselines)
     {
-        int epochs = quick ? 2 : 10;
+        int epochs = quick ? benchmark.QuickEpochs : benchmark.Epochs;
         var ml = new MLContext(seed: 1);
         var (train, test) = MnistDigits.Load().Split();
         var trainView = ml.Data.Cache(train.ToDataView(ml));
@@ -29,32 +29,49 @@ internal static class TrainMlpSuite
         report.Json["data"] = new JsonObject { ["train"] = train.Count, ["test"] = test.Count };
         report.Json["epochs"] = epochs;
 
-        var steady = SteadyState(report, train, quick, repeats);
+        var steady = SteadyState(benchmark, train, quick, repeats);
         var models = report.Table($"Fit on {train.Count:N0} MNIST digits, accuracy on {test.Count:N0}",
             "trainer", "fit (s)", "training samples/s", "test accuracy (micro)", "test accuracy (macro)");
 
-        var mlp = MeasureFit(ml, "MLExt MLP 784-256-128-10", trainView, testView, ml.Transforms.Conversion.MapValueToKey("Label")
+        var mlp = MeasureFit(ml, $"MLExt {benchmark.Title}", trainView, testView, ml.Transforms.Conversion.MapValueToKey("Label")
             .Append(ml.MulticlassClassification.Trainers.NeuralNetwork(new NeuralNetworkMulticlassTrainer.Options
             {
-                Layers = { Layer.Dense(256, Activation.Relu), Layer.Dense(128, Activation.Relu) },
+                Layers = benchmark.HiddenLayers(),
+                InputShape = benchmark.InputShape,
                 Optimizer = new AdamOptimizer { LearningRate = 1e-3f },
                 NumberOfEpochs = epochs,
-                BatchSize = MlpWorkload.BatchSize,
+                BatchSize = TrainingBenchmark.BatchSize,
                 Seed = 1,
             })), epochs * train.Count, models);
-        var lbfgs = MeasureFit(ml, "ML.NET LbfgsMaximumEntropy", trainView, testView, ml.Transforms.Conversion.MapValueToKey("Label")
-            .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy()), null, models);
-        var lightGbm = MeasureFit(ml, "ML.NET LightGbm", trainView, testView, ml.Transforms.Conversion.MapValueToKey("Label")
-            .Append(ml.MulticlassClassification.Trainers.LightGbm(numberOfIterations: quick ? 10 : 100)), null, models);
+        if (baselines)
+        {
+            var lbfgs = MeasureFit(ml, "ML.NET LbfgsMaximumEntropy", trainView, testView, ml.Transforms.Conversion.MapValueToKey("Label")
+                .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy()), null, models);
+            var lightGbm = MeasureFit(ml, "ML.NET LightGbm", trainView, testView, ml.Transforms.Conversion.MapValueToKey("Label")
+                .Append(ml.MulticlassClassification.Trainers.LightGbm(numberOfIterations: quick ? 10 : 100)), null, models);
+            report.Json["lbfgsMaximumEntropy"] = new JsonObject { ["fitSeconds"] = Round(lbfgs.Seconds, 2), ["testMicroAccuracy"] = Round(lbfgs.Accuracy, 4), ["testMacroAccuracy"] = Round(lbfgs.MacroAccuracy, 4) };
+            report.Json["lightGbm"] = new JsonObject { ["fitSeconds"] = Round(lightGbm.Seconds, 2), ["iterations"] = quick ? 10 : 100, ["testMicroAccuracy"] = Round(lightGbm.Accuracy, 4), ["testMacroAccuracy"] = Round(lightGbm.MacroAccuracy, 4) };
+        }
 
         var inference = Inference(ml, mlp.Model, test, testView, quick, repeats);
+
+        var profile = report.Table($"Where a training step's time goes (MLExt {benchmark.Title}, batch 64)", "part", "ms per batch", "share");
+        var profileJson = new JsonArray();
+        double total = steady.Profile.Sum(p => p.Seconds);
+        foreach (var (part, seconds) in steady.Profile)
+        {
+            profile.Add([part, F(seconds * 1e3, 3), (seconds / total).ToString("P1", CultureInfo.InvariantCulture)]);
+            profileJson.Add(new JsonObject { ["part"] = part, ["milliseconds"] = Math.Round(seconds * 1e3, 4) });
+        }
+        profile.Add(["total", F(total * 1e3, 3), $"GEMMs alone: {F(TrainingBenchmark.BatchSize / steady.GemmBound * 1e3, 3)} ms"]);
+        report.Json["profile"] = profileJson;
         long peak = Process.GetCurrentProcess().PeakWorkingSet64;
 
-        var figures = report.Table("MLExt MLP figures", "figure", "value", "note");
+        var figures = report.Table($"MLExt {benchmark.Title} figures", "figure", "value", "note");
         figures.Add(["training samples/s, steady state (best, median)", $"{N(steady.Best)} ({N(steady.Median)})", "engine training step, batch 64, after warm-up"]);
-        figures.Add(["GEMM-only samples/s for the same step (best)", N(steady.GemmBound), $"its nine products at {F(steady.GemmGflops)} GFLOP/s"]);
+        figures.Add(["GEMM-only samples/s for the same step (best)", N(steady.GemmBound), $"its {benchmark.StepGemms.Count} products at {F(steady.GemmGflops)} GFLOP/s"]);
         figures.Add(["training / GEMM-only", F(steady.Best / steady.GemmBound, 2), "target ≥ 0.5"]);
-        figures.Add(["GEMM 1024³ rate allows, samples/s", N(steady.SquareBound), $"{F(steady.SquareGflops)} GFLOP/s ÷ {F(MlpWorkload.FlopsPerSample / 1e6, 2)} MFLOP per sample"]);
+        figures.Add(["GEMM 1024³ rate allows, samples/s", N(steady.SquareBound), $"{F(steady.SquareGflops)} GFLOP/s ÷ {F(benchmark.FlopsPerSample / 1e6, 2)} MFLOP per sample"]);
         figures.Add(["training / 1024³ GEMM rate", F(steady.Best / steady.SquareBound, 2), ""]);
         figures.Add(["managed bytes allocated per batch", F(steady.BytesPerBatch, 2), "target 0 (GC.GetTotalAllocatedBytes, all threads, fewest of the repeats)"]);
         figures.Add(["fit through ML.NET, samples/s", N(mlp.SamplesPerSecond!.Value), $"{epochs} epochs incl. reading the data"]);
@@ -63,6 +80,7 @@ internal static class TrainMlpSuite
         figures.Add(["test accuracy (micro)", mlp.Accuracy.ToString("P2", CultureInfo.InvariantCulture), $"after {epochs} epochs"]);
         figures.Add(["peak working set, MB", F(peak / 1048576.0, 0), "whole process, all trainers included"]);
 
+        report.Json["network"] = benchmark.Title;
         report.Json["mlext"] = new JsonObject
         {
             ["fitSeconds"] = Round(mlp.Seconds), ["fitSamplesPerSecond"] = Round(mlp.SamplesPerSecond!.Value),
@@ -70,25 +88,25 @@ internal static class TrainMlpSuite
             ["gemmOnlySamplesPerSecond"] = Round(steady.GemmBound), ["gemmOnlyGflops"] = Round(steady.GemmGflops),
             ["trainingOverGemmOnly"] = Round(steady.Best / steady.GemmBound, 3),
             ["square1024Gflops"] = Round(steady.SquareGflops), ["square1024BoundSamplesPerSecond"] = Round(steady.SquareBound),
-            ["mflopPerSample"] = Round(MlpWorkload.FlopsPerSample / 1e6, 3),
+            ["mflopPerSample"] = Round(benchmark.FlopsPerSample / 1e6, 3),
             ["allocatedBytesPerBatch"] = Round(steady.BytesPerBatch, 2),
             ["transformRowsPerSecond"] = Round(inference.TransformRowsPerSecond),
             ["predictionEngineMicrosecondsPerRow"] = Round(inference.EngineMicroseconds, 3),
             ["predictionEngineMicrosecondsPerRowMedian"] = Round(inference.EngineMicrosecondsMedian, 3),
             ["testMicroAccuracy"] = Round(mlp.Accuracy, 4), ["testMacroAccuracy"] = Round(mlp.MacroAccuracy, 4),
         };
-        report.Json["lbfgsMaximumEntropy"] = new JsonObject { ["fitSeconds"] = Round(lbfgs.Seconds), ["testMicroAccuracy"] = Round(lbfgs.Accuracy, 4), ["testMacroAccuracy"] = Round(lbfgs.MacroAccuracy, 4) };
-        report.Json["lightGbm"] = new JsonObject { ["fitSeconds"] = Round(lightGbm.Seconds), ["testMicroAccuracy"] = Round(lightGbm.Accuracy, 4), ["testMacroAccuracy"] = Round(lightGbm.MacroAccuracy, 4) };
         report.Json["peakWorkingSetMB"] = Round(peak / 1048576.0, 0);
     }
 
-    private sealed record SteadyFigures(double Best, double Median, double GemmBound, double GemmGflops, double SquareBound, double SquareGflops, double BytesPerBatch);
+    private sealed record SteadyFigures(double Best, double Median, double GemmBound, double GemmGflops, double SquareBound, double SquareGflops, double BytesPerBatch,
+        List<(string Part, double Seconds)> Profile);
 
-    private static SteadyFigures SteadyState(SuiteReport report, MnistDigits train, bool quick, int repeats)
+    private static SteadyFigures SteadyState(TrainingBenchmark benchmark, MnistDigits train, bool quick, int repeats)
     {
-        SuiteReport.Progress("train-mlp: steady-state training step");
-        var workload = new MlpWorkload(train);
-        int batches = quick ? 30 : 125; // 125 batches of 64 = one epoch of 8,000
+        SuiteReport.Progress($"{benchmark.Name}: steady-state training step");
+        var workload = new NetworkWorkload(benchmark, train);
+        // Batches per measurement: about a quarter of a second of work at GEMM speed, at least 10.
+        int batches = (int)Math.Clamp(2.5e10 / (benchmark.FlopsPerSample * TrainingBenchmark.BatchSize) * (quick ? 0.25 : 1), 10, 125);
         workload.Train(batches); // warm-up: buffers, JIT tiers, helper threads
         var rates = new List<double>();
         long fewestBytes = long.MaxValue;
@@ -99,11 +117,11 @@ internal static class TrainMlpSuite
             workload.Train(batches);
             double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
             fewestBytes = Math.Min(fewestBytes, GC.GetTotalAllocatedBytes(precise: true) - before);
-            rates.Add(batches * MlpWorkload.BatchSize / seconds);
+            rates.Add(batches * TrainingBenchmark.BatchSize / seconds);
         }
 
-        SuiteReport.Progress("train-mlp: the step's GEMMs alone, and 1024³");
-        var gemms = MlpWorkload.GemmsOfOneStep();
+        SuiteReport.Progress($"{benchmark.Name}: the step's GEMMs alone, and 1024³");
+        var gemms = NetworkWorkload.Gemms(benchmark.StepGemms);
         var gemmSeconds = new List<double>();
         var square = SquareGemm();
         var squareSeconds = new List<double>();
@@ -112,10 +130,10 @@ internal static class TrainMlpSuite
             gemmSeconds.Add(Timing.SecondsPerCall(gemms, quick ? 0.05 : 0.2));
             squareSeconds.Add(Timing.SecondsPerCall(square, quick ? 0.05 : 0.2));
         }
-        double gemmBound = MlpWorkload.BatchSize / gemmSeconds.Min();
+        double gemmBound = TrainingBenchmark.BatchSize / gemmSeconds.Min();
         double squareGflops = 2.0 * 1024 * 1024 * 1024 / squareSeconds.Min() / 1e9;
-        return new SteadyFigures(rates.Max(), Timing.Median(rates), gemmBound, gemmBound * MlpWorkload.FlopsPerSample / 1e9,
-            squareGflops * 1e9 / MlpWorkload.FlopsPerSample, squareGflops, fewestBytes / batches);
+        return new SteadyFigures(rates.Max(), Timing.Median(rates), gemmBound, gemmBound * benchmark.FlopsPerSample / 1e9,
+            squareGflops * 1e9 / benchmark.FlopsPerSample, squareGflops, (double)fewestBytes / batches, workload.Profile(batches));
     }
 
     private static Action SquareGemm()
@@ -133,7 +151,7 @@ internal static class TrainMlpSuite
 
     private static FitFigures MeasureFit(MLContext ml, string name, IDataView train, IDataView test, IEstimator<ITransformer> pipeline, int? samples, List<string[]> rows)
     {
-        SuiteReport.Progress($"train-mlp: fitting {name}");
+        SuiteReport.Progress($"fitting {name}");
         var clock = Stopwatch.StartNew();
         var model = pipeline.Fit(train);
         double seconds = clock.Elapsed.TotalSeconds;
@@ -147,7 +165,7 @@ internal static class TrainMlpSuite
 
     private static InferenceFigures Inference(MLContext ml, ITransformer model, MnistDigits test, IDataView testView, bool quick, int repeats)
     {
-        SuiteReport.Progress("train-mlp: inference");
+        SuiteReport.Progress("inference");
         var transformRates = new List<double>();
         for (int r = 0; r < repeats; r++)
         {
