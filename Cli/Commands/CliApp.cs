@@ -42,6 +42,8 @@ internal static class CliApp
         root.Subcommands.Add(TrainCommand.Create(context));
         root.Subcommands.Add(PredictCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
+        root.Subcommands.Add(CvCommand.Create(context));
+        root.Subcommands.Add(EvaluateCommand.Create(context));
         return (root, context);
     }
 
