@@ -81,6 +81,7 @@ public static class CurvePlots
                 validation.LinePattern = LinePattern.Dashed;
             }
         }
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.ShowLegend(Alignment.UpperRight);
         return plot;
     }

@@ -67,8 +67,27 @@ public static class MatrixPlots
             }
         }
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            Enumerable.Range(0, models.Count).Select(i => (double)i).ToArray(), models.Select(m => m.Model).ToArray());
+            Enumerable.Range(0, models.Count).Select(i => (double)i).ToArray(), models.Select(m => Wrap(m.Model, 18)).ToArray());
         plot.Axes.Margins(bottom: 0);
         return plot;
+    }
+
+    /// <summary>Breaks <paramref name="text"/> at spaces into lines of at most <paramref name="width"/> characters (longer words stay whole).</summary>
+    internal static string Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        string line = "";
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else
+                line = line.Length == 0 ? word : $"{line} {word}";
+        }
+        lines.Add(line);
+        return string.Join('\n', lines);
     }
 }
