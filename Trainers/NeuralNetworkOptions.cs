@@ -16,6 +16,15 @@ public abstract class NeuralNetworkOptions
     public string FeatureColumnName { get; set; } = ColumnNames.Features;
 
     /// <summary>
+    /// The shape of one row's features as the network sees it, such as <c>[channels, height, width]</c> for
+    /// images (planar, channel-major, as <c>ExtractPixels</c> produces by default); its product must equal the
+    /// feature vector's size. Null (the default) takes the feature column's own dimensions when it has three
+    /// (the output of <c>LoadImages → ResizeImages → ExtractPixels</c>), and a flat vector otherwise.
+    /// Dense layers that follow a non-flat shape get a <see cref="Flatten"/> inserted before them.
+    /// </summary>
+    public int[]? InputShape { get; set; }
+
+    /// <summary>
     /// The hidden layers, in order. The trainer adds the output layer (one unit per class, or one
     /// unit) itself. These are templates: each <c>Fit</c> builds fresh copies, so options can be reused.
     /// </summary>
@@ -68,4 +77,17 @@ public abstract class NeuralNetworkOptions
 
     /// <summary>Cancels training between batches.</summary>
     public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>
+    /// When set, the training state (weights, optimiser state, epoch, random generators) is written to
+    /// this file after every epoch, replacing the previous checkpoint only once the new one is complete.
+    /// </summary>
+    public string? CheckpointPath { get; set; }
+
+    /// <summary>
+    /// When true and the file at <see cref="CheckpointPath"/> exists, <c>Fit</c> continues the run saved
+    /// there (same data, options and seed) instead of starting over; the result equals, bit for bit, a run
+    /// that was never interrupted. Without a file it trains from the start. Default false.
+    /// </summary>
+    public bool ResumeFromCheckpoint { get; set; }
 }

@@ -43,7 +43,7 @@ public abstract class NeuralNetworkTrainerBase<TOptions> : IEstimator<NeuralNetw
 
     /// <summary>Trains a network on <paramref name="input"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (its name is the parameter name).</exception>
-    /// <exception cref="ArgumentException">A column is missing or of the wrong type, a feature is not finite, or there are no rows.</exception>
+    /// <exception cref="ArgumentException">A column is missing or of the wrong type, a feature is not finite, there are no rows, or <see cref="NeuralNetworkOptions.InputShape"/> does not fit the features (the message gives both sizes).</exception>
     /// <exception cref="InvalidOperationException">A label is missing or out of range.</exception>
     /// <exception cref="TrainingDivergedException">Training produced NaN or infinite values.</exception>
     /// <exception cref="OperationCanceledException">The options' token was cancelled.</exception>
@@ -57,10 +57,11 @@ public abstract class NeuralNetworkTrainerBase<TOptions> : IEstimator<NeuralNetw
         var host = _environment?.Register("NeuralNetwork");
         int seed = options.Seed ?? host?.Rand.Next() ?? 0;
         var random = new RandomSource(seed);
-        var training = TrainingDataReader.Read(input, options.FeatureColumnName, options.LabelColumnName, head, "training", options.CancellationToken);
+        var featureShape = FeatureShapes.Resolve(options.InputShape, TrainingDataReader.FeatureColumn(input.Schema, options.FeatureColumnName));
+        var training = TrainingDataReader.Read(input, options.FeatureColumnName, options.LabelColumnName, head, "training", options.CancellationToken).Reshape(featureShape);
         TrainingSet? validation = null;
         if (options.ValidationData is not null)
-            validation = TrainingDataReader.Read(options.ValidationData, options.FeatureColumnName, options.LabelColumnName, head, "validation", options.CancellationToken);
+            validation = TrainingDataReader.Read(options.ValidationData, options.FeatureColumnName, options.LabelColumnName, head, "validation", options.CancellationToken).Reshape(featureShape);
         else if (options.ValidationFraction > 0)
         {
             if (training.Count < 2)
@@ -68,8 +69,7 @@ public abstract class NeuralNetworkTrainerBase<TOptions> : IEstimator<NeuralNetw
             (training, validation) = TrainingDataReader.Split(training, options.ValidationFraction, random.Fork());
         }
 
-        var layers = options.Layers.Select(l => l.CloneUnbuilt()).Append(new Dense(head.Units)).ToList();
-        var network = new Network(layers);
+        var network = new Network(FeatureShapes.Assemble(options.Layers, new Dense(head.Units), featureShape));
         network.Build(training.FeatureShape, random.Fork());
 
         using var channel = host?.Start("Training");
@@ -109,7 +109,12 @@ public abstract class NeuralNetworkTrainerBase<TOptions> : IEstimator<NeuralNetw
             Metric = head.CreateMetric(),
             Progress = options.Progress,
             CancellationToken = options.CancellationToken,
+            CheckpointPath = options.CheckpointPath,
         };
+        if (options.ResumeFromCheckpoint && string.IsNullOrWhiteSpace(options.CheckpointPath))
+            throw new ArgumentException("ResumeFromCheckpoint needs CheckpointPath, the checkpoint file to resume from.", nameof(NeuralNetworkOptions.CheckpointPath));
+        if (options.ResumeFromCheckpoint && File.Exists(options.CheckpointPath))
+            training.ResumeFrom = TrainingCheckpoint.Load(options.CheckpointPath!);
         training.Validate();
         return training;
     }

@@ -1,93 +1,52 @@
 using System.Globalization;
 using MLExt.Evaluation.CrossValidation;
-using ScottPlot;
 
 namespace MLExt.Evaluation.Plots;
 
-/// <summary>Heat maps and comparison charts drawn with ScottPlot.</summary>
+/// <summary>Heat maps and comparison charts.</summary>
 public static class MatrixPlots
 {
     /// <summary>A confusion-matrix heat map: rows are actual classes (top to bottom), columns predicted ones, each cell annotated with its count.</summary>
+    /// <remarks>Colour is the row-normalised fraction (recall per cell) on a fixed 0..1 scale, so small classes read as well as large ones and figures compare.</remarks>
     /// <param name="classNames">Class names in row and column order.</param>
     /// <param name="counts"><c>counts[actual][predicted]</c>.</param>
     /// <param name="title">The figure's title.</param>
-    public static Plot ConfusionMatrix(IReadOnlyList<string> classNames, IReadOnlyList<IReadOnlyList<double>> counts, string title = "Confusion matrix")
+    /// <exception cref="ArgumentException"><paramref name="counts"/> is not square with one row and column per class.</exception>
+    public static Figure ConfusionMatrix(IReadOnlyList<string> classNames, IReadOnlyList<IReadOnlyList<double>> counts, string title = "Confusion matrix")
     {
         ArgumentNullException.ThrowIfNull(classNames);
         ArgumentNullException.ThrowIfNull(counts);
         int k = classNames.Count;
-        var plot = CurvePlots.NewPlot(title, "Predicted class", "Actual class");
-        // Row-normalised colour (recall per cell) so small classes are as readable as large ones; the text gives counts.
+        if (counts.Count != k || counts.Any(row => row.Count != k))
+            throw new ArgumentException($"The confusion counts must be {k}×{k}, one row and column per class name; got {counts.Count} rows of lengths {string.Join(", ", counts.Select(r => r.Count))}.", nameof(counts));
         var shade = new double[k, k];
-        double max = 0;
+        var text = new string[k, k];
         for (int a = 0; a < k; a++)
         {
             double total = counts[a].Sum();
             for (int p = 0; p < k; p++)
             {
                 shade[a, p] = total == 0 ? 0 : counts[a][p] / total;
-                max = Math.Max(max, shade[a, p]);
+                text[a, p] = counts[a][p].ToString("0.##", CultureInfo.InvariantCulture);
             }
         }
-        var map = plot.Add.Heatmap(shade);
-        map.Colormap = new ScottPlot.Colormaps.Viridis();
-        map.ManualRange = new ScottPlot.Range(0, 1);
-        plot.Add.ColorBar(map).Label = "Fraction of the actual class";
-        // ScottPlot draws data row 0 at the top: cell (a, p) is centred at x = p, y = k − 1 − a.
-        for (int a = 0; a < k; a++)
+        return new Figure(title, "Predicted class", "Actual class")
         {
-            for (int p = 0; p < k; p++)
-            {
-                var text = plot.Add.Text(counts[a][p].ToString("0.##", CultureInfo.InvariantCulture), p, k - 1 - a);
-                text.LabelAlignment = Alignment.MiddleCenter;
-                text.LabelFontSize = k > 12 ? 9 : 14;
-                text.LabelFontColor = shade[a, p] > 0.6 * Math.Max(max, 1e-12) ? Colors.Black : Colors.White;
-            }
-        }
-        double[] positions = Enumerable.Range(0, k).Select(i => (double)i).ToArray();
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions, classNames.ToArray());
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions, classNames.Reverse().ToArray());
-        return plot;
+            HeatMap = new HeatMap(shade, text, classNames, classNames, "Fraction of the actual class"),
+            Legend = LegendPosition.None,
+        };
     }
 
     /// <summary>One bar per model: the mean of a metric across folds with its 95% confidence interval as an error bar.</summary>
-    public static Plot Comparison(string metricName, IReadOnlyList<(string Model, MetricSummary Summary)> models)
+    public static Figure Comparison(string metricName, IReadOnlyList<(string Model, MetricSummary Summary)> models)
     {
         ArgumentNullException.ThrowIfNull(models);
-        var plot = CurvePlots.NewPlot($"{metricName}: mean and 95% interval over folds", "Model", metricName);
+        var figure = new Figure($"{metricName}: mean and 95% interval over folds", "Model", metricName) { Legend = LegendPosition.None };
         for (int i = 0; i < models.Count; i++)
         {
             var summary = models[i].Summary;
-            var bar = plot.Add.Bar(i, double.IsNaN(summary.Mean) ? 0 : summary.Mean);
-            bar.Color = CurvePlots.Palette(i);
-            if (!double.IsNaN(summary.ConfidenceLow))
-            {
-                var error = plot.Add.ErrorBar([(double)i], [summary.Mean], [summary.Mean - summary.ConfidenceLow]);
-                error.Color = Colors.Black;
-            }
+            figure.Bars.Add(new PlotBar(models[i].Model, summary.Mean, PlotPalette.Series(i), summary.ConfidenceLow, summary.ConfidenceHigh));
         }
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            Enumerable.Range(0, models.Count).Select(i => (double)i).ToArray(), models.Select(m => Wrap(m.Model, 18)).ToArray());
-        plot.Axes.Margins(bottom: 0);
-        return plot;
-    }
-
-    /// <summary>Breaks <paramref name="text"/> at spaces into lines of at most <paramref name="width"/> characters (longer words stay whole).</summary>
-    internal static string Wrap(string text, int width)
-    {
-        var lines = new List<string>();
-        string line = "";
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (line.Length > 0 && line.Length + 1 + word.Length > width)
-            {
-                lines.Add(line);
-                line = word;
-            }
-            else
-                line = line.Length == 0 ? word : $"{line} {word}";
-        }
-        lines.Add(line);
-        return string.Join('\n', lines);
+        return figure;
     }
 }

@@ -1,8 +1,6 @@
-using ScottPlot;
-
 namespace MLExt.Evaluation.Plots;
 
-/// <summary>Renders ScottPlot figures to PNG and SVG.</summary>
+/// <summary>Renders <see cref="Figure"/>s to PNG (SkiaSharp) and SVG (written directly), both from one layout.</summary>
 public static class PlotRenderer
 {
     /// <summary>Default width in pixels.</summary>
@@ -11,16 +9,20 @@ public static class PlotRenderer
     /// <summary>Default height in pixels.</summary>
     public const int DefaultHeight = 480;
 
-    /// <summary>Renders <paramref name="plot"/> as PNG and SVG.</summary>
+    /// <summary>Renders <paramref name="figure"/> as a <paramref name="width"/> × <paramref name="height"/> PNG and SVG.</summary>
+    /// <param name="figure">The figure.</param>
+    /// <param name="name">The file-name stem of the result.</param>
+    /// <param name="width">Width in pixels.</param>
+    /// <param name="height">Height in pixels.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A size is not positive.</exception>
-    public static PlotImage Render(Plot plot, string name, int width = DefaultWidth, int height = DefaultHeight)
+    public static PlotImage Render(Figure figure, string name, int width = DefaultWidth, int height = DefaultHeight)
     {
-        ArgumentNullException.ThrowIfNull(plot);
+        ArgumentNullException.ThrowIfNull(figure);
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
-        byte[] png = plot.GetImageBytes(width, height, ImageFormat.Png);
-        string svg = plot.GetSvgXml(width, height);
-        return new PlotImage(name, plot.Axes.Title.Label.Text, png, svg);
+        var layout = FigureLayout.Compute(figure, width, height);
+        return new PlotImage(name, figure.Title, SkiaCanvas.Render(layout), SvgCanvas.Render(layout));
     }
 }

@@ -32,7 +32,7 @@ public static class ReportPlots
                     string slug = ReportFormat.Slug(model.Name);
                     images.Add(PlotRenderer.Render(MatrixPlots.ConfusionMatrix(e.ConfusionMatrix.ClassNames, e.ConfusionMatrix.Counts, $"Confusion matrix — {model.Name}"), $"confusion-{slug}"));
                     var roc = CurvePlots.Roc(e.RocCurves.Select((c, i) => (e.Classes[i].Name, c, false)));
-                    roc.Title($"One-vs-rest ROC — {model.Name}");
+                    roc.Title = $"One-vs-rest ROC — {model.Name}";
                     images.Add(PlotRenderer.Render(roc, $"roc-{slug}"));
                 }
                 break;
@@ -40,7 +40,7 @@ public static class ReportPlots
                 foreach (var model in report.Models)
                 {
                     var residuals = CurvePlots.Residuals(((RegressionEvaluation)model.Evaluation).Predictions, model.Name);
-                    residuals.Title($"Residuals — {model.Name}");
+                    residuals.Title = $"Residuals — {model.Name}";
                     images.Add(PlotRenderer.Render(residuals, $"residuals-{ReportFormat.Slug(model.Name)}"));
                 }
                 break;
@@ -53,7 +53,7 @@ public static class ReportPlots
             if (curves is { Length: > 0 })
             {
                 var plot = CurvePlots.LearningCurves(curves);
-                plot.Title($"Learning curves — {model.Name}");
+                plot.Title = $"Learning curves — {model.Name}";
                 images.Add(PlotRenderer.Render(plot, $"learning-{ReportFormat.Slug(model.Name)}"));
             }
         }

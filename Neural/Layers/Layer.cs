@@ -59,6 +59,12 @@ public abstract partial class Layer
     /// <summary>The trainable parameters (empty for parameter-free layers).</summary>
     public virtual IReadOnlyList<Parameter> Parameters => [];
 
+    /// <summary>
+    /// Values the layer learns without gradients (batch normalisation's running statistics): saved and
+    /// restored with the weights, never changed by optimisers. Empty for most layers.
+    /// </summary>
+    public virtual IReadOnlyList<Parameter> States => [];
+
     /// <summary>Number of trainable values.</summary>
     public int ParameterCount => Parameters.Sum(p => p.Value.Length);
 

@@ -8,6 +8,23 @@ internal static class LayerRegistry
         [nameof(Dense)] = Dense.Create,
         [nameof(Dropout)] = Dropout.Create,
         [nameof(ActivationLayer)] = ActivationLayer.Create,
+        [nameof(Conv2D)] = Conv2D.Create,
+        [nameof(DepthwiseConv2D)] = DepthwiseConv2D.Create,
+        [nameof(SeparableConv2D)] = SeparableConv2D.Create,
+        [nameof(MaxPool2D)] = MaxPool2D.Create,
+        [nameof(AvgPool2D)] = AvgPool2D.Create,
+        [nameof(GlobalAveragePool2D)] = GlobalAveragePool2D.Create,
+        [nameof(Flatten)] = Flatten.Create,
+        [nameof(BatchNormalization)] = BatchNormalization.Create,
+        [nameof(LayerNormalization)] = LayerNormalization.Create,
+        [nameof(ResidualBlock)] = ResidualBlock.Create,
+        [nameof(RandomFlip)] = RandomFlip.Create,
+        [nameof(RandomTranslation)] = RandomTranslation.Create,
+        [nameof(RandomRotation)] = RandomRotation.Create,
+        [nameof(RandomZoom)] = RandomZoom.Create,
+        [nameof(GaussianNoise)] = GaussianNoise.Create,
+        [nameof(RandomBrightness)] = RandomBrightness.Create,
+        [nameof(RandomContrast)] = RandomContrast.Create,
     };
 
     public static Layer Create(LayerConfig config)

@@ -10,7 +10,7 @@ namespace MLExt.Neural;
 public sealed class Network
 {
     private readonly List<Layer> _layers;
-    private Parameter[] _parameters = [];
+    private Parameter[] _parameters = [], _states = [];
     private int[]? _inputShape, _outputShape;
 
     /// <summary>Creates an unbuilt network from layers (used as they are, not copied).</summary>
@@ -62,6 +62,7 @@ public sealed class Network
         _inputShape = (int[])inputShape.Clone();
         _outputShape = shape;
         _parameters = _layers.SelectMany(l => l.Parameters).ToArray();
+        _states = _layers.SelectMany(l => l.States).ToArray();
     }
 
     /// <summary>Runs every layer forward. The returned tensor is a layer buffer, valid until the next call.</summary>
@@ -87,21 +88,25 @@ public sealed class Network
         foreach (var p in _parameters) p.ZeroGradient();
     }
 
-    /// <summary>Copies of every parameter's values, in <see cref="Parameters"/> order.</summary>
-    public float[][] GetWeights() => _parameters.Select(p => p.Value.Span.ToArray()).ToArray();
+    /// <summary>Every layer's non-trainable state (such as batch-norm running statistics), in layer order.</summary>
+    public IReadOnlyList<Parameter> States => _states;
+
+    /// <summary>Copies of every parameter's values, in <see cref="Parameters"/> order, then of every <see cref="States"/> value.</summary>
+    public float[][] GetWeights() => _parameters.Concat(_states).Select(p => p.Value.Span.ToArray()).ToArray();
 
     /// <summary>Copies values from <see cref="GetWeights"/>' form back into the parameters.</summary>
     /// <exception cref="ArgumentException">The arrays do not match the parameters' sizes.</exception>
     public void SetWeights(IReadOnlyList<float[]> weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
-        if (weights.Count != _parameters.Length)
-            throw new ArgumentException($"Expected {_parameters.Length} weight arrays, got {weights.Count}.", nameof(weights));
-        for (int i = 0; i < _parameters.Length; i++)
+        var targets = _parameters.Concat(_states).ToArray();
+        if (weights.Count != targets.Length)
+            throw new ArgumentException($"Expected {targets.Length} weight arrays, got {weights.Count}.", nameof(weights));
+        for (int i = 0; i < targets.Length; i++)
         {
-            if (weights[i].Length != _parameters[i].Value.Length)
-                throw new ArgumentException($"Weight array {i} ({_parameters[i]}) needs {_parameters[i].Value.Length} values, got {weights[i].Length}.", nameof(weights));
-            weights[i].CopyTo(_parameters[i].Value.Span);
+            if (weights[i].Length != targets[i].Value.Length)
+                throw new ArgumentException($"Weight array {i} ({targets[i]}) needs {targets[i].Value.Length} values, got {weights[i].Length}.", nameof(weights));
+            weights[i].CopyTo(targets[i].Value.Span);
         }
     }
 

@@ -32,7 +32,7 @@ internal static class SettingChecks
         Require(value >= 0, value, paramName, owner, "at least 0");
 
     /// <summary>Throws unless <paramref name="valid"/>, saying that the setting must be <paramref name="range"/>.</summary>
-    public static void Require(bool valid, object value, string paramName, string owner, string range)
+    public static void Require<T>(bool valid, T value, string paramName, string owner, string range)
     {
         if (!valid)
             throw new ArgumentOutOfRangeException(paramName, value, $"{owner}.{paramName} must be {range}.");

@@ -24,16 +24,16 @@ public static class GradientClipping
         ArgumentNullException.ThrowIfNull(parameters);
         SettingChecks.Positive(maxNorm, nameof(maxNorm), $"{nameof(GradientClipping)}.{nameof(ClipByGlobalNorm)}");
         double sumOfSquares = 0;
-        foreach (var parameter in parameters)
-            foreach (float g in parameter.Gradient.Span)
+        for (int i = 0; i < parameters.Count; i++)
+            foreach (float g in parameters[i].Gradient.Span)
                 sumOfSquares += (double)g * g;
         double norm = Math.Sqrt(sumOfSquares);
         if (norm > maxNorm && double.IsFinite(norm))
         {
             // g ← g · maxNorm / ‖g‖
             float scale = (float)(maxNorm / norm);
-            foreach (var parameter in parameters)
-                TensorPrimitives.Multiply(parameter.Gradient.Span, scale, parameter.Gradient.Span);
+            for (int i = 0; i < parameters.Count; i++)
+                TensorPrimitives.Multiply(parameters[i].Gradient.Span, scale, parameters[i].Gradient.Span);
         }
         return norm;
     }
@@ -48,7 +48,7 @@ public static class GradientClipping
     {
         ArgumentNullException.ThrowIfNull(parameters);
         SettingChecks.Positive(limit, nameof(limit), $"{nameof(GradientClipping)}.{nameof(ClipByValue)}");
-        foreach (var parameter in parameters)
-            TensorPrimitives.Clamp(parameter.Gradient.Span, -limit, limit, parameter.Gradient.Span);
+        for (int i = 0; i < parameters.Count; i++)
+            TensorPrimitives.Clamp(parameters[i].Gradient.Span, -limit, limit, parameters[i].Gradient.Span);
     }
 }

@@ -18,9 +18,10 @@ public static class WeightPenalty
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="l1"/> or <paramref name="l2"/> is negative or not finite.</exception>
     public static void AddGradients(IReadOnlyList<Parameter> parameters, float l1, float l2)
     {
-        Check(parameters, l1, l2, nameof(AddGradients));
-        foreach (var parameter in parameters)
+        Check(parameters, l1, l2, $"{nameof(WeightPenalty)}.{nameof(AddGradients)}");
+        for (int p = 0; p < parameters.Count; p++)
         {
+            var parameter = parameters[p];
             if (!parameter.IsWeight) continue;
             var w = parameter.Value.Span;
             var g = parameter.Gradient.Span;
@@ -38,7 +39,7 @@ public static class WeightPenalty
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="l1"/> or <paramref name="l2"/> is negative or not finite.</exception>
     public static double Value(IReadOnlyList<Parameter> parameters, float l1, float l2)
     {
-        Check(parameters, l1, l2, nameof(Value));
+        Check(parameters, l1, l2, $"{nameof(WeightPenalty)}.{nameof(Value)}");
         double absoluteSum = 0, squareSum = 0;
         foreach (var parameter in parameters)
         {
@@ -53,10 +54,10 @@ public static class WeightPenalty
         return l1 * absoluteSum + 0.5 * l2 * squareSum;
     }
 
-    private static void Check(IReadOnlyList<Parameter> parameters, float l1, float l2, string method)
+    private static void Check(IReadOnlyList<Parameter> parameters, float l1, float l2, string owner)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        SettingChecks.NonNegative(l1, nameof(l1), $"{nameof(WeightPenalty)}.{method}");
-        SettingChecks.NonNegative(l2, nameof(l2), $"{nameof(WeightPenalty)}.{method}");
+        SettingChecks.NonNegative(l1, nameof(l1), owner);
+        SettingChecks.NonNegative(l2, nameof(l2), owner);
     }
 }

@@ -15,6 +15,17 @@ public sealed class Parameter
         IsWeight = isWeight;
     }
 
+    private Parameter(string name, Tensor value, Tensor gradient, bool isWeight)
+    {
+        Name = name;
+        Value = value;
+        Gradient = gradient;
+        IsWeight = isWeight;
+    }
+
+    /// <summary>The same value and gradient under another name (composite layers prefix their inner layers' names).</summary>
+    internal Parameter Renamed(string name) => new(name, Value, Gradient, IsWeight);
+
     /// <summary>A name unique within its layer, such as <c>kernel</c> or <c>bias</c>.</summary>
     public string Name { get; }
 

@@ -33,25 +33,24 @@ public static class TrainingLoop
         if (training.Count == 0) throw new ArgumentException("The training set has no rows.", nameof(training));
         if (validation is { Count: 0 }) validation = null;
 
-        var parameters = network.Parameters;
         var optimizer = options.Optimizer;
         int n = training.Count, batchSize = Math.Min(options.BatchSize, n);
         int batches = (n + batchSize - 1) / batchSize;
         int reportEvery = Math.Max(1, batches / ProgressReportsPerEpoch);
-        var order = Enumerable.Range(0, n).ToArray();
         var x = new Tensor(Tensor.BatchShape(batchSize, training.FeatureShape));
         var y = new Tensor(batchSize, training.TargetWidth);
 
-        var epochs = new List<EpochSummary>();
         var stopping = options.EarlyStopping;
         bool monitorMetric = stopping?.Monitor == EarlyStoppingMonitor.ValidationMetric && validation is not null && options.Metric is not null;
-        double best = double.NaN;
-        int bestEpoch = 0, sinceBest = 0;
-        float[][]? bestWeights = null;
-        bool stoppedEarly = false;
-        float learningRate = optimizer.LearningRate;
+        // A resumed run restores everything a run that never stopped would have at this point.
+        var state = options.ResumeFrom?.Restore(network, optimizer, random) ?? new TrainingLoopState { LearningRate = optimizer.LearningRate };
+        var epochs = state.Epochs;
+        float learningRate = state.LearningRate;
+        if (state.Order is { } saved && saved.Length != n)
+            throw new ArgumentException($"The checkpoint to resume from was written for {saved.Length} training rows; the training set has {n}.", nameof(training));
+        var order = state.Order ??= Enumerable.Range(0, n).ToArray();
 
-        for (int epoch = 0; epoch < options.NumberOfEpochs; epoch++)
+        for (int epoch = epochs.Count; epoch < options.NumberOfEpochs && !state.StoppedEarly; epoch++)
         {
             var clock = Stopwatch.StartNew();
             if (options.Shuffle) random.Shuffle(order.AsSpan());
@@ -61,25 +60,7 @@ public static class TrainingLoop
                 options.CancellationToken.ThrowIfCancellationRequested();
                 int start = b * batchSize, count = Math.Min(batchSize, n - start);
                 training.Gather(order.AsSpan(start, count), x, y);
-
-                network.ZeroGradients();
-                var prediction = network.Forward(x, training: true);
-                float loss = options.Loss.Forward(prediction, y);
-                if (!float.IsFinite(loss))
-                    throw new TrainingDivergedException(
-                        $"The training loss became {loss} at epoch {epoch + 1}, batch {b + 1}. Lower the learning rate (now {learningRate.ToString(CultureInfo.InvariantCulture)}), clip gradients, or scale the features.");
-                network.Backward(options.Loss.Backward());
-
-                if (options.L1Regularization > 0 || options.L2Regularization > 0)
-                    WeightPenalty.AddGradients(parameters, options.L1Regularization, options.L2Regularization);
-                if (options.GradientClipValue is float limit) GradientClipping.ClipByValue(parameters, limit);
-                if (options.GradientClipNorm is float maxNorm) GradientClipping.ClipByGlobalNorm(parameters, maxNorm);
-
-                learningRate = optimizer.Schedule?.GetLearningRate(optimizer.LearningRate, optimizer.StepCount, epoch) ?? optimizer.LearningRate;
-                optimizer.Step(parameters, learningRate);
-                CheckFinite(parameters, epoch, b);
-
-                lossSum += loss;
+                lossSum += Step(network, x, y, options, epoch, b, ref learningRate);
                 if (options.Progress is not null && (b + 1) % reportEvery == 0 && b + 1 < batches)
                     options.Progress.Report(new TrainingProgress
                     {
@@ -111,32 +92,67 @@ public static class TrainingLoop
             });
             options.Log?.Invoke(Describe(summary, options.Metric?.Name));
 
-            if (stopping is null) continue;
-            double monitored = monitorMetric ? validationMetric!.Value : validationLoss ?? trainingLoss;
-            bool improved = double.IsNaN(best) || (monitorMetric
-                ? options.Metric!.IsImprovement(monitored, best, stopping.MinDelta)
-                : monitored < best - stopping.MinDelta);
-            if (improved)
-            {
-                best = monitored;
-                bestEpoch = epoch + 1;
-                sinceBest = 0;
-                if (stopping.RestoreBestWeights) bestWeights = network.GetWeights();
-            }
-            else if (++sinceBest >= stopping.Patience)
-            {
-                stoppedEarly = epoch + 1 < options.NumberOfEpochs;
-                break;
-            }
+            state.LearningRate = learningRate;
+            if (stopping is not null) UpdateEarlyStopping(state, stopping, monitorMetric ? validationMetric!.Value : validationLoss ?? trainingLoss,
+                monitorMetric ? options.Metric : null, network, epoch + 1, options.NumberOfEpochs);
+            if (options.CheckpointPath is not null) TrainingCheckpoint.Capture(network, optimizer, random, state).Save(options.CheckpointPath);
         }
 
         int finalEpoch = epochs.Count;
-        if (stopping is { RestoreBestWeights: true } && bestWeights is not null && bestEpoch != finalEpoch)
+        if (stopping is { RestoreBestWeights: true } && state.BestWeights is not null && state.BestEpoch != finalEpoch)
         {
-            network.SetWeights(bestWeights);
-            finalEpoch = bestEpoch;
+            network.SetWeights(state.BestWeights);
+            finalEpoch = state.BestEpoch;
         }
-        return new TrainingHistory(epochs, options.Metric?.Name, finalEpoch, stoppedEarly);
+        return new TrainingHistory(epochs, options.Metric?.Name, finalEpoch, state.StoppedEarly);
+    }
+
+    // Records an improvement of the monitored value (by the metric's direction, else lower is better), or
+    // counts an epoch without one and sets StoppedEarly after Patience of them.
+    private static void UpdateEarlyStopping(TrainingLoopState state, EarlyStopping stopping, double monitored, ValidationMetric? metric,
+        Network network, int epoch, int numberOfEpochs)
+    {
+        bool improved = double.IsNaN(state.Best) || (metric is not null
+            ? metric.IsImprovement(monitored, state.Best, stopping.MinDelta)
+            : monitored < state.Best - stopping.MinDelta);
+        if (improved)
+        {
+            state.Best = monitored;
+            state.BestEpoch = epoch;
+            state.SinceBest = 0;
+            if (stopping.RestoreBestWeights) state.BestWeights = network.GetWeights();
+        }
+        else if (++state.SinceBest >= stopping.Patience)
+            state.StoppedEarly = epoch < numberOfEpochs;
+    }
+
+    /// <summary>
+    /// One training step on the batch (<paramref name="x"/>, <paramref name="y"/>): forward, loss, backward,
+    /// penalties, clipping, optimiser step. Allocates nothing once the layers' buffers exist for this
+    /// batch shape. Returns the batch loss; <paramref name="learningRate"/> receives the rate used.
+    /// </summary>
+    /// <exception cref="TrainingDivergedException">The loss or a weight became NaN or infinite.</exception>
+    internal static float Step(Network network, Tensor x, Tensor y, TrainingOptions options, int epoch, int batch, ref float learningRate)
+    {
+        var parameters = network.Parameters;
+        var optimizer = options.Optimizer;
+        network.ZeroGradients();
+        var prediction = network.Forward(x, training: true);
+        float loss = options.Loss.Forward(prediction, y);
+        if (!float.IsFinite(loss))
+            throw new TrainingDivergedException(
+                $"The training loss became {loss} at epoch {epoch + 1}, batch {batch + 1}. Lower the learning rate (now {learningRate.ToString(CultureInfo.InvariantCulture)}), clip gradients, or scale the features.");
+        network.Backward(options.Loss.Backward());
+
+        if (options.L1Regularization > 0 || options.L2Regularization > 0)
+            WeightPenalty.AddGradients(parameters, options.L1Regularization, options.L2Regularization);
+        if (options.GradientClipValue is float limit) GradientClipping.ClipByValue(parameters, limit);
+        if (options.GradientClipNorm is float maxNorm) GradientClipping.ClipByGlobalNorm(parameters, maxNorm);
+
+        learningRate = optimizer.Schedule?.GetLearningRate(optimizer.LearningRate, optimizer.StepCount, epoch) ?? optimizer.LearningRate;
+        optimizer.Step(parameters, learningRate);
+        CheckFinite(parameters, epoch, batch);
+        return loss;
     }
 
     /// <summary>Runs the network in inference mode over all rows; returns predictions and targets as whole tensors.</summary>
@@ -171,8 +187,9 @@ public static class TrainingLoop
 
     private static void CheckFinite(IReadOnlyList<Parameter> parameters, int epoch, int batch)
     {
-        foreach (var p in parameters)
+        for (int i = 0; i < parameters.Count; i++)
         {
+            var p = parameters[i];
             // A NaN or ±∞ anywhere makes the sum non-finite (as does overflow, which is divergence too).
             if (!float.IsFinite(TensorPrimitives.Sum(p.Value.Span)))
                 throw new TrainingDivergedException(

@@ -45,12 +45,22 @@ public sealed class TrainingSet
     /// <summary>Number of rows.</summary>
     public int Count { get; }
 
+    /// <summary>The same rows (arrays shared, not copied) with each row's features viewed as <paramref name="featureShape"/>.</summary>
+    /// <exception cref="ArgumentException">The shape holds a different number of values than a row.</exception>
+    public TrainingSet Reshape(int[] featureShape)
+    {
+        ArgumentNullException.ThrowIfNull(featureShape);
+        if (Tensor.Product(featureShape) != FeatureSize)
+            throw new ArgumentException($"Shape {Tensor.FormatShape(featureShape)} holds {Tensor.Product(featureShape)} values but a row has {FeatureSize}.", nameof(featureShape));
+        return Tensor.SameShape(featureShape, FeatureShape) ? this : new TrainingSet(Features, featureShape, Targets, TargetWidth);
+    }
+
     /// <summary>Copies the rows <paramref name="rows"/> into the batch tensors, resizing them to the batch.</summary>
     public void Gather(ReadOnlySpan<int> rows, Tensor features, Tensor targets)
     {
-        if (features.Rows != rows.Length || !Tensor.SameShape(features.Shape.AsSpan(1), FeatureShape))
+        if (features.Rank != FeatureShape.Length + 1 || features.Rows != rows.Length || !Tensor.SameShape(features.Shape.AsSpan(1), FeatureShape))
             features.Resize(Tensor.BatchShape(rows.Length, FeatureShape));
-        if (targets.Rows != rows.Length || targets.RowLength != TargetWidth) targets.Resize(rows.Length, TargetWidth);
+        if (targets.Rank != 2 || targets.Rows != rows.Length || targets.RowLength != TargetWidth) targets.Resize(rows.Length, TargetWidth);
         for (int i = 0; i < rows.Length; i++)
         {
             Features.AsSpan(rows[i] * FeatureSize, FeatureSize).CopyTo(features.Data.AsSpan(i * FeatureSize, FeatureSize));

@@ -1,0 +1,45 @@
+using Microsoft.ML;
+
+namespace MLExt.Transforms;
+
+/// <summary>
+/// Reads the layout ML.NET's image tutorials use: a folder with one sub-folder per class, each holding that class's
+/// image files (.png, .jpg, .jpeg, .bmp, .gif, .webp). Rows come sorted by class, then file name, so a listing is
+/// the same on every machine.
+/// </summary>
+public static class ImageFolder
+{
+    private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp" };
+
+    /// <summary>Every image file under <paramref name="folder"/>'s class sub-folders.</summary>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="ArgumentException">It has fewer than two class sub-folders holding images.</exception>
+    public static IReadOnlyList<ImageFolderRow> List(string folder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        if (!Directory.Exists(folder))
+            throw new DirectoryNotFoundException($"Image folder '{folder}' does not exist; expected one sub-folder of images per class.");
+        var rows = new List<ImageFolderRow>();
+        foreach (var classFolder in Directory.GetDirectories(folder).Order(StringComparer.Ordinal))
+        {
+            string label = Path.GetFileName(classFolder);
+            foreach (var file in Directory.GetFiles(classFolder).Where(f => Extensions.Contains(Path.GetExtension(f))).Order(StringComparer.Ordinal))
+                rows.Add(new ImageFolderRow { ImagePath = Path.GetFullPath(file), Label = label });
+        }
+        int classes = rows.Select(r => r.Label).Distinct().Count();
+        if (classes < 2)
+            throw new ArgumentException(
+                $"Image folder '{folder}' has images in {classes} class sub-folder(s); classification needs at least two (one sub-folder of {string.Join("/", Extensions.Order())} files per class).",
+                nameof(folder));
+        return rows;
+    }
+
+    /// <summary>The listing as an <see cref="IDataView"/> with the columns <c>ImagePath</c> and <c>Label</c> (text).</summary>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="ArgumentException">It has fewer than two class sub-folders holding images.</exception>
+    public static IDataView Load(MLContext mlContext, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(mlContext);
+        return mlContext.Data.LoadFromEnumerable(List(folder));
+    }
+}
