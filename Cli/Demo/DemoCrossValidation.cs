@@ -47,14 +47,13 @@ internal static class DemoCrossValidation
             }, options));
             models.Add((name, result));
         }
-        output.Line();
-        CrossValidationTable.Write(output, $"Cross-validated comparison ({settings.CvFolds} folds, {rows:N0} digits):", models, ["MacroAccuracy", "MicroAccuracy", "LogLoss"]);
-
         var report = EvaluationReport.FromCrossValidation("MLExt demo: MNIST digits, cross-validated", models,
         [
             $"MNIST digits shipped with MLExt: the first {rows} digits of the training split (seed {Data.MnistDigits.DefaultSplitSeed}).",
             $"{settings.CvFolds}-fold stratified cross-validation, seed {settings.Seed}. MLP: {network.Describe()}.",
         ]);
+        output.Line();
+        CrossValidationTable.Write(output, $"Cross-validated comparison ({settings.CvFolds} folds, {rows:N0} digits):", models, report.KeyMetrics.Take(3).ToArray());
         var files = ReportWriter.WriteAll(report, settings.ReportDirectory);
         output.Line($"Report: {Path.Combine(settings.ReportDirectory, "report.html")} (also report.md, report.json and {(files.Count - 3) / 2} plots as PNG and SVG).");
         return (models, files);
