@@ -52,8 +52,8 @@ public sealed class CrossValidationOptions
         _ => Regression.LabelColumnName,
     };
 
-    /// <summary>The strategy <see cref="FoldStrategy.Auto"/> stands for.</summary>
-    internal FoldStrategy EffectiveStrategy => Strategy != FoldStrategy.Auto
+    /// <summary>The strategy used: <see cref="Strategy"/>, with <see cref="FoldStrategy.Auto"/> resolved by task and group column.</summary>
+    public FoldStrategy EffectiveStrategy => Strategy != FoldStrategy.Auto
         ? Strategy
         : GroupColumnName is not null ? FoldStrategy.Grouped
         : Task == EvaluationTask.Regression ? FoldStrategy.KFold : FoldStrategy.Stratified;

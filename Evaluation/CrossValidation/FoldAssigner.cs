@@ -14,8 +14,8 @@ internal static class FoldAssigner
         int k = options.NumberOfFolds;
         var random = new Random(unchecked(options.Seed * 7919 + repeat));
         if (strategy == FoldStrategy.Grouped)
-            return Grouped(ReadGroups(data, options.GroupColumnName!), k, random);
-        double[] labels = ReadLabels(data, options.LabelColumnName);
+            return Grouped(ReadColumn(data, options.GroupColumnName!, "group"), k, random);
+        string[] labels = ReadColumn(data, options.LabelColumnName, "label");
         if (labels.Length < k)
             throw new ArgumentException($"The data has {labels.Length} rows, fewer than the {k} folds: a fold would be empty.", nameof(data));
         return strategy == FoldStrategy.Stratified ? Stratified(labels, k, random, warnings, repeat) : KFold(labels.Length, k, random);
@@ -30,15 +30,16 @@ internal static class FoldAssigner
         return folds;
     }
 
-    internal static int[] Stratified(double[] labels, int k, Random random, List<string> warnings, int repeat)
+    /// <summary>Stratifies by the label's value as text, so numbers, keys, Booleans and class names all work.</summary>
+    internal static int[] Stratified(string[] labels, int k, Random random, List<string> warnings, int repeat)
     {
         var folds = new int[labels.Length];
         int next = 0;
         // Classes in a fixed order; each shuffled and dealt on from where the last left off, so fold sizes stay within one.
-        foreach (var group in Enumerable.Range(0, labels.Length).GroupBy(i => labels[i]).OrderBy(g => g.Key))
+        foreach (var group in Enumerable.Range(0, labels.Length).GroupBy(i => labels[i], StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             if (group.Count() < k && repeat == 0)
-                warnings.Add($"Class {group.Key} has {group.Count()} row(s), fewer than the {k} folds: some test folds lack it.");
+                warnings.Add($"Class '{group.Key}' has {group.Count()} row(s), fewer than the {k} folds: some test folds lack it.");
             foreach (int row in Shuffled(group.ToArray(), random))
                 folds[row] = next++ % k;
         }
@@ -79,27 +80,13 @@ internal static class FoldAssigner
         return copy;
     }
 
-    private static double[] ReadLabels(IDataView data, string labelColumnName)
+    /// <summary>A column's values as text (numbers formatted invariantly), one per row.</summary>
+    private static string[] ReadColumn(IDataView data, string columnName, string role)
     {
-        var column = ColumnReader.Require(data.Schema, labelColumnName, "label");
-        var values = new List<double>();
-        using var cursor = data.GetRowCursor(new[] { column });
-        var getter = ColumnReader.ScalarGetter(cursor, column, "label");
-        double value = 0;
-        while (cursor.MoveNext())
-        {
-            getter(ref value);
-            values.Add(value);
-        }
-        return values.ToArray();
-    }
-
-    private static string[] ReadGroups(IDataView data, string groupColumnName)
-    {
-        var column = ColumnReader.Require(data.Schema, groupColumnName, "group");
+        var column = ColumnReader.Require(data.Schema, columnName, role);
         var values = new List<string>();
         using var cursor = data.GetRowCursor(new[] { column });
-        var getter = ColumnReader.TextGetter(cursor, column, "group");
+        var getter = ColumnReader.TextGetter(cursor, column, role);
         string value = "";
         while (cursor.MoveNext())
         {

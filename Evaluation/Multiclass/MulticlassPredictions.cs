@@ -12,14 +12,33 @@ public sealed record MulticlassPredictions(int[] Labels, double[][] Scores, stri
     /// <summary>Classes.</summary>
     public int ClassCount => ClassNames.Length;
 
-    /// <summary>These predictions followed by <paramref name="other"/>'s (for pooling out-of-fold predictions).</summary>
-    /// <exception cref="ArgumentException">The two have different classes.</exception>
+    /// <summary>
+    /// These predictions followed by <paramref name="other"/>'s (for pooling out-of-fold predictions). When the two
+    /// know different classes (a fold whose training part lacked a class), the classes are united by name and a
+    /// class a model did not know gets score 0 from it.
+    /// </summary>
     public MulticlassPredictions Concat(MulticlassPredictions other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (!ClassNames.SequenceEqual(other.ClassNames))
-            throw new ArgumentException($"Cannot pool predictions over classes [{string.Join(", ", ClassNames)}] with [{string.Join(", ", other.ClassNames)}].", nameof(other));
-        return new MulticlassPredictions([.. Labels, .. other.Labels], [.. Scores, .. other.Scores], ClassNames);
+        if (ClassNames.SequenceEqual(other.ClassNames))
+            return new MulticlassPredictions([.. Labels, .. other.Labels], [.. Scores, .. other.Scores], ClassNames);
+        string[] union = [.. ClassNames, .. other.ClassNames.Where(c => !ClassNames.Contains(c))];
+        return Remap(union).Concat(other.Remap(union));
+    }
+
+    /// <summary>These predictions over the classes <paramref name="classes"/> (a superset of <see cref="ClassNames"/>).</summary>
+    private MulticlassPredictions Remap(string[] classes)
+    {
+        int[] index = ClassNames.Select(c => Array.IndexOf(classes, c)).ToArray();
+        var labels = Labels.Select(l => l < index.Length ? index[l] : classes.Length + l - index.Length).ToArray();
+        var scores = Scores.Select(row =>
+        {
+            var mapped = new double[classes.Length];
+            for (int c = 0; c < row.Length; c++)
+                mapped[index[c]] = row[c];
+            return mapped;
+        }).ToArray();
+        return new MulticlassPredictions(labels, scores, classes);
     }
 
     internal void Validate()

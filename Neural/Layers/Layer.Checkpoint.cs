@@ -8,11 +8,4 @@ public abstract partial class Layer
     /// Empty by default; available once built.
     /// </summary>
     public virtual IReadOnlyList<RandomSource> RandomSources => [];
-
-    /// <summary>
-    /// Non-trainable state that inference or training depends on (such as batch normalisation's running
-    /// statistics), saved and restored by checkpoints with the parameters. Composite layers include their
-    /// parts'. Empty by default; available once built.
-    /// </summary>
-    public virtual IReadOnlyList<Tensor> StateTensors => [];
 }

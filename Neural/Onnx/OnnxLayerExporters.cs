@@ -9,9 +9,9 @@ namespace MLExt.Neural.Onnx;
 internal delegate string OnnxLayerExporter(Layer layer, string input, OnnxGraphBuilder graph);
 
 /// <summary>
-/// The ONNX exporter of each layer type, keyed by the layer's class. A new layer gets one small file in
-/// <c>Neural/Onnx/Layers</c> and one line here. A layer without an entry makes export fail with a
-/// message naming it, never a partial file.
+/// The ONNX exporter of each layer type, keyed by the layer's class (or a base class, which covers all
+/// its subclasses). A new layer gets one small file in <c>Neural/Onnx/Layers</c> and one line here. A
+/// layer without an entry makes export fail with a message naming it, never a partial file.
 /// </summary>
 internal static class OnnxLayerExporters
 {
@@ -20,10 +20,32 @@ internal static class OnnxLayerExporters
         [typeof(Dense)] = For<Dense>(DenseExporter.Export),
         [typeof(Dropout)] = For<Dropout>(DropoutExporter.Export),
         [typeof(ActivationLayer)] = For<ActivationLayer>(ActivationLayerExporter.Export),
+        [typeof(Flatten)] = For<Flatten>(FlattenExporter.Export),
+        [typeof(Conv2D)] = For<Conv2D>(Conv2DExporter.Export),
+        [typeof(DepthwiseConv2D)] = For<DepthwiseConv2D>(DepthwiseConv2DExporter.Export),
+        [typeof(SeparableConv2D)] = For<SeparableConv2D>(SeparableConv2DExporter.Export),
+        [typeof(MaxPool2D)] = For<MaxPool2D>(MaxPool2DExporter.Export),
+        [typeof(AvgPool2D)] = For<AvgPool2D>(AvgPool2DExporter.Export),
+        [typeof(GlobalAveragePool2D)] = For<GlobalAveragePool2D>(GlobalAveragePool2DExporter.Export),
+        [typeof(BatchNormalization)] = For<BatchNormalization>(BatchNormalizationExporter.Export),
+        [typeof(LayerNormalization)] = For<LayerNormalization>(LayerNormalizationExporter.Export),
+        [typeof(ResidualBlock)] = For<ResidualBlock>(ResidualBlockExporter.Export),
+        // Every augmentation layer (RandomFlip, RandomRotation, GaussianNoise, …) is an identity at inference.
+        [typeof(AugmentationLayer)] = For<AugmentationLayer>(AugmentationExporter.Export),
     };
 
-    /// <summary>The layer types that can be exported.</summary>
+    /// <summary>The layer types that can be exported (a base class stands for its subclasses).</summary>
     public static IEnumerable<string> SupportedTypes => Exporters.Keys.Select(t => t.Name).Order();
+
+    /// <summary>Whether layers of <paramref name="type"/> can be exported.</summary>
+    public static bool CanExport(Type type) => Find(type) is not null;
+
+    private static OnnxLayerExporter? Find(Type? type)
+    {
+        for (; type is not null && type != typeof(Layer); type = type.BaseType)
+            if (Exporters.TryGetValue(type, out var exporter)) return exporter;
+        return null;
+    }
 
     /// <summary>Exports <paramref name="layer"/>; <paramref name="path"/> names it (and its enclosing layers) in errors.</summary>
     /// <exception cref="NotSupportedException">No exporter for the layer's type, or the exporter rejected its settings.</exception>
@@ -31,7 +53,7 @@ internal static class OnnxLayerExporters
     {
         if (!layer.IsBuilt)
             throw new InvalidOperationException($"Layer {path} is not built; build (train) the network before exporting it.");
-        if (!Exporters.TryGetValue(layer.GetType(), out var exporter))
+        if (Find(layer.GetType()) is not { } exporter)
             throw new NotSupportedException(
                 $"Layer {path} ({layer}) cannot be exported to ONNX: MLExt has no ONNX exporter for {layer.GetType().Name}. Layers that export: {string.Join(", ", SupportedTypes)}.");
         try

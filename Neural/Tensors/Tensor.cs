@@ -97,6 +97,17 @@ public sealed class Tensor
         return buffer;
     }
 
+    /// <summary>
+    /// Returns <paramref name="buffer"/> resized to the batch shape <c>[batch, ...perSample]</c>, or a new
+    /// tensor when it is null; nothing is allocated when the buffer already has that shape.
+    /// </summary>
+    public static Tensor Ensure(ref Tensor? buffer, int batch, ReadOnlySpan<int> perSample)
+    {
+        if (buffer is not null && buffer._shape.Length == perSample.Length + 1 && buffer._shape[0] == batch && SameShape(buffer._shape.AsSpan(1), perSample))
+            return buffer;
+        return Ensure(ref buffer, BatchShape(batch, perSample));
+    }
+
     /// <summary>Sets every value to zero.</summary>
     public void Clear() => Span.Clear();
 

@@ -25,8 +25,7 @@ namespace MLExt.Neural;
 ///   array list                       early stopping: best weights (count −1 when none)
 ///   string, int64                    optimiser type (full .NET name), step count
 ///   int32 p, then per parameter      optimiser state: int32 slots, then per slot an array (length −1 when unused)
-///   array list                       weights, in Network.Parameters order
-///   array list                       layer state tensors (Layer.StateTensors), in layer order
+///   array list                       Network.GetWeights(): parameters, then layer states (batch-norm statistics)
 ///   int32 g, then per generator      generator states (Layer.RandomSources after the loop's own): int32 words, uint32 words
 ///   int32 n, then n int32            the training rows' order after the last shuffle (shuffles continue from it)
 ///
@@ -113,7 +112,6 @@ internal static class CheckpointFormat
         w.Write(c.OptimizerState.Length);
         foreach (var slots in c.OptimizerState) WriteArrays(w, slots);
         WriteArrays(w, c.Weights);
-        WriteArrays(w, c.StateTensors);
         w.Write(c.RandomStates.Length);
         foreach (var state in c.RandomStates)
         {
@@ -145,7 +143,6 @@ internal static class CheckpointFormat
         for (int i = 0; i < optimizerState.Length; i++) optimizerState[i] = ReadArrays(r) ?? [];
         checkpoint.OptimizerState = optimizerState;
         checkpoint.Weights = ReadArrays(r) ?? [];
-        checkpoint.StateTensors = ReadArrays(r) ?? [];
         var random = new uint[Count(r)][];
         for (int i = 0; i < random.Length; i++)
         {

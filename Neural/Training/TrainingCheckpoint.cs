@@ -1,8 +1,8 @@
 namespace MLExt.Neural;
 
 /// <summary>
-/// Everything needed to continue a <see cref="TrainingLoop"/> run exactly where it stopped: the weights,
-/// the non-trainable layer state, the optimiser's step count and moment buffers, every random generator
+/// Everything needed to continue a <see cref="TrainingLoop"/> run exactly where it stopped: the weights
+/// and the layers' non-trainable states (<see cref="Layer.States"/>), the optimiser's step count and moment buffers, every random generator
 /// (shuffling, dropout) and the current row order, the epochs completed with their history, and early stopping's progress. A run
 /// resumed from a checkpoint (<see cref="TrainingOptions.ResumeFrom"/>) reproduces, bit for bit, a run
 /// that never stopped. <see cref="Save"/> writes the versioned binary format described in
@@ -24,14 +24,13 @@ public sealed class TrainingCheckpoint
     /// <summary>Whether early stopping had already ended training.</summary>
     public bool StoppedEarly { get; internal set; }
 
-    /// <summary>The network's description: input shape, then each layer's configuration and parameter shapes.</summary>
+    /// <summary>The network's description: input shape, then each layer's configuration, parameter and state shapes.</summary>
     public IReadOnlyList<string> Architecture { get; internal set; } = [];
 
     internal string OptimizerType { get; set; } = "";
     internal long StepCount { get; set; }
     internal float[][][] OptimizerState { get; set; } = [];
     internal float[][] Weights { get; set; } = [];
-    internal float[][] StateTensors { get; set; } = [];
     internal uint[][] RandomStates { get; set; } = [];
     internal double Best { get; set; }
     internal int BestEpoch { get; set; }
@@ -59,10 +58,10 @@ public sealed class TrainingCheckpoint
     /// <summary>Writes the checkpoint to <paramref name="path"/> through a temporary file renamed into place.</summary>
     public void Save(string path) => AtomicFile.Write(path, stream => CheckpointFormat.Write(this, stream));
 
-    /// <summary>The description compared on resume: input shape, then per layer its configuration and parameter shapes.</summary>
+    /// <summary>The description compared on resume: input shape, then per layer its configuration, parameter and state shapes.</summary>
     internal static string[] Describe(Network network) =>
         [$"input {Tensor.FormatShape(network.InputShape)}",
-         .. network.Layers.Select(l => $"{l.GetConfig()} {string.Join(" ", l.Parameters.Select(p => p.ToString()))}".TrimEnd())];
+         .. network.Layers.Select(l => $"{l.GetConfig()} {string.Join(" ", l.Parameters.Concat(l.States).Select(p => p.ToString()))}".TrimEnd())];
 
     internal static TrainingCheckpoint Capture(Network network, Optimizer optimizer, RandomSource random, TrainingLoopState state) => new()
     {
@@ -73,7 +72,6 @@ public sealed class TrainingCheckpoint
         StepCount = optimizer.StepCount,
         OptimizerState = optimizer.StateBuffers.Select(slots => slots.Select(s => (float[])s?.Clone()!).ToArray()).ToArray(),
         Weights = network.GetWeights(),
-        StateTensors = StateOf(network).Select(t => t.Span.ToArray()).ToArray(),
         RandomStates = [random.GetState(), .. GeneratorsOf(network).Select(g => g.GetState())],
         Best = state.Best,
         BestEpoch = state.BestEpoch,
@@ -89,8 +87,6 @@ public sealed class TrainingCheckpoint
     {
         CheckMatches(network, optimizer);
         network.SetWeights(Weights);
-        var state = StateOf(network);
-        for (int i = 0; i < state.Length; i++) StateTensors[i].CopyTo(state[i].Span);
         optimizer.RestoreState(StepCount, OptimizerState);
         random.SetState(RandomStates[0]);
         var generators = GeneratorsOf(network);
@@ -125,14 +121,9 @@ public sealed class TrainingCheckpoint
             foreach (var slot in OptimizerState[i])
                 if (slot is not null && slot.Length != parameters[i].Value.Length)
                     throw new ArgumentException($"The checkpoint's optimiser state for {parameters[i]} has {slot.Length} values, expected {parameters[i].Value.Length}.", option);
-        var state = StateOf(network);
-        if (state.Length != StateTensors.Length || state.Zip(StateTensors).Any(p => p.First.Length != p.Second.Length))
-            throw new ArgumentException($"The checkpoint's layer state ({StateTensors.Length} tensors) does not fit the network's ({state.Length}).", option);
         if (RandomStates.Length != GeneratorsOf(network).Length + 1)
             throw new ArgumentException($"The checkpoint has {RandomStates.Length - 1} layer generators; the network has {GeneratorsOf(network).Length}.", option);
     }
-
-    private static Tensor[] StateOf(Network network) => network.Layers.SelectMany(l => l.StateTensors).ToArray();
 
     private static RandomSource[] GeneratorsOf(Network network) => network.Layers.SelectMany(l => l.RandomSources).ToArray();
 }

@@ -14,7 +14,7 @@ public class DemoCommandTests
         Assert.Equal(8_000, json.GetProperty("data").GetProperty("trainRows").GetInt32());
         Assert.Equal(2_000, json.GetProperty("data").GetProperty("testRows").GetInt32());
         var models = json.GetProperty("models").EnumerateArray().ToList();
-        Assert.Equal(["MLExt MLP 784-256-128-10", "ML.NET LbfgsMaximumEntropy", "ML.NET LightGbm"], models.Select(m => m.GetProperty("model").GetString()));
+        Assert.Equal(["MLExt MLP 784-256-128-10", "ML.NET LbfgsMaximumEntropy", "ML.NET LightGbm (1 thread)"], models.Select(m => m.GetProperty("model").GetString()));
         Assert.All(models, m => Assert.InRange(m.GetProperty("accuracy").GetDouble(), 0.8, 1.0));
         Assert.Contains("macro F1", run.Stderr);
     }

@@ -25,12 +25,12 @@ public sealed class CrossValidationTests
     public void StratifiedFoldsKeepClassProportions()
     {
         // 30 of class 0, 10 of class 1 over 5 folds: each fold 6 and 2.
-        double[] labels = [.. Enumerable.Repeat(0.0, 30), .. Enumerable.Repeat(1.0, 10)];
+        string[] labels = [.. Enumerable.Repeat("cat", 30), .. Enumerable.Repeat("dog", 10)];
         var folds = FoldAssigner.Stratified(labels, 5, new Random(3), [], 0);
         for (int f = 0; f < 5; f++)
         {
-            Assert.Equal(6, Enumerable.Range(0, 40).Count(i => folds[i] == f && labels[i] == 0));
-            Assert.Equal(2, Enumerable.Range(0, 40).Count(i => folds[i] == f && labels[i] == 1));
+            Assert.Equal(6, Enumerable.Range(0, 40).Count(i => folds[i] == f && labels[i] == "cat"));
+            Assert.Equal(2, Enumerable.Range(0, 40).Count(i => folds[i] == f && labels[i] == "dog"));
         }
     }
 

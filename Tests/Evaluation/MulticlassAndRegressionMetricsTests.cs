@@ -93,6 +93,18 @@ public sealed class MulticlassAndRegressionMetricsTests
         Assert.Equal(2 / 3.0, e.MeanSquaredError, 12);
     }
 
+    [Fact]
+    public void PoolingFoldsThatKnewDifferentClassesUnitesThemByName()
+    {
+        var first = new MulticlassPredictions([0, 1], [[.8, .2], [.3, .7]], ["a", "b"]);
+        var second = new MulticlassPredictions([0, 1], [[.6, .4], [.1, .9]], ["a", "c"]);
+        var pooled = first.Concat(second);
+        Assert.Equal(["a", "b", "c"], pooled.ClassNames);
+        Assert.Equal([0, 1, 0, 2], pooled.Labels);
+        Assert.Equal([.1, 0, .9], pooled.Scores[3]);
+        Assert.Equal(1.0, MulticlassEvaluator.Evaluate(pooled).MicroAccuracy, 12);
+    }
+
     private static double Get(MulticlassEvaluation e, string name) => e.Metrics.Single(m => m.Name == name).Value;
 
     private sealed class Tol : IEqualityComparer<double>

@@ -26,24 +26,34 @@ public sealed class SaveLoadTests : IDisposable
         options.NumberOfEpochs = 8;
     }
 
-    public static TheoryData<string> Tasks => new() { "multiclass", "binary", "regression" };
+    /// <summary>The four features as a 1×2×2 image through convolution, batch norm and pooling (the trainer adds Flatten).</summary>
+    private static void ImageLayers(NeuralNetworkOptions options)
+    {
+        options.InputShape = [1, 2, 2];
+        options.Layers = [Layer.Conv2D(6, 2, padding: Padding.Same, activation: Activation.Relu), Layer.BatchNormalization(), Layer.MaxPool2D(2), Layer.Dense(8, Activation.Relu)];
+        options.NumberOfEpochs = 8;
+    }
+
+    public static TheoryData<string> Tasks => new() { "multiclass", "binary", "regression", "image" };
 
     private static (IDataView Train, IDataView Test, IEstimator<ITransformer> Trainer) Setup(MLContext ml, string task) => task switch
     {
         "multiclass" => (SyntheticData.Multiclass(ml, 300, 1), SyntheticData.Multiclass(ml, 120, 2), TrainerFactory.Multiclass(ml, Layers)),
         "binary" => (SyntheticData.Binary(ml, 300, 1), SyntheticData.Binary(ml, 120, 2), TrainerFactory.Binary(ml, Layers)),
         "regression" => (SyntheticData.Regression(ml, 300, 1), SyntheticData.Regression(ml, 120, 2), TrainerFactory.Regression(ml, Layers)),
+        "image" => (SyntheticData.Multiclass(ml, 300, 1), SyntheticData.Multiclass(ml, 120, 2), TrainerFactory.Multiclass(ml, ImageLayers)),
         _ => throw new ArgumentOutOfRangeException(nameof(task)),
     };
 
     [Theory]
     [MemberData(nameof(Tasks))]
-    public void LoadedInAnotherProcessTheModelScoresLikeTheTrainedOne(string task)
+    public void LoadedInAnotherProcessTheModelScoresLikeTheTrainedOne(string name)
     {
         var ml = new MLContext(seed: 1);
-        var (train, test, trainer) = Setup(ml, task);
+        var (train, test, trainer) = Setup(ml, name);
+        string task = name == "image" ? "multiclass" : name;
         var model = ml.Transforms.NormalizeMinMax("Features").Append(trainer).Fit(train);
-        string modelPath = Path.Combine(_directory, task + ".zip"), dataPath = Path.Combine(_directory, task + ".idv");
+        string modelPath = Path.Combine(_directory, name + ".zip"), dataPath = Path.Combine(_directory, name + ".idv");
         ml.Model.Save(model, train.Schema, modelPath);
         using (var stream = File.Create(dataPath)) ml.Data.SaveAsBinary(test, stream);
 

@@ -13,6 +13,16 @@ namespace MLExt.Trainers;
 /// </summary>
 internal static class ModelOnnxExporter
 {
+    /// <summary>Metadata key holding the task (<c>multiclass</c>, <c>binary</c>, <c>regression</c>).</summary>
+    public const string TaskKey = "mlext.task";
+
+    /// <summary>The row graph's constants that make a one-row batch of the input and flatten each output.</summary>
+    public const string RowBatchShape = "mlext.batch_shape", RowFlatShape = "mlext.flat_shape";
+
+    /// <summary>Metadata entry holding an output's slot names as a JSON array.</summary>
+    public static StringStringEntryProto SlotNamesEntry(string output, IEnumerable<string> names) =>
+        new() { Key = $"mlext.slot_names.{output}", Value = JsonSerializer.Serialize(names) };
+
     /// <summary>
     /// The standalone model: input <c>[N, ...InputShape]</c>, outputs <c>[N, ...]</c>, class names in the
     /// metadata entry <c>mlext.slot_names.Score</c> (a JSON array).
@@ -26,9 +36,9 @@ internal static class ModelOnnxExporter
         foreach (var output in outputs)
             graph.AddOutput(graph.AddAlias(output.Value, output.Name), output.Type, Tensor.BatchShape(-1, output.RowShape));
         var proto = graph.ToModel(Describe(model));
-        proto.MetadataProps.Add(new StringStringEntryProto { Key = "mlext.task", Value = model.Task });
+        proto.MetadataProps.Add(new StringStringEntryProto { Key = TaskKey, Value = model.Task });
         foreach (var output in outputs.Where(o => o.SlotNames is not null))
-            proto.MetadataProps.Add(new StringStringEntryProto { Key = $"mlext.slot_names.{output.Name}", Value = JsonSerializer.Serialize(output.SlotNames) });
+            proto.MetadataProps.Add(SlotNamesEntry(output.Name, output.SlotNames!));
         return proto;
     }
 
@@ -44,16 +54,18 @@ internal static class ModelOnnxExporter
         var graph = new OnnxGraphBuilder("mlext_" + model.Task + "_row");
         int featureSize = Tensor.Product(network.InputShape);
         string input = graph.AddInput(model.FeatureColumnName, [featureSize]);
-        string batch = graph.AddNode("Reshape", "batch_of_one", [input, graph.AddInt64Constant("batch_shape", [1, .. network.InputShape.Select(d => (long)d)])]);
+        string batch = graph.AddNode("Reshape", "batch_of_one", [input, graph.AddInt64Constant(RowBatchShape, [1, .. network.InputShape.Select(d => (long)d)])]);
         var outputs = model.Head.AddOnnxOutputs(graph, NetworkOnnxExporter.AddLayers(graph, network, batch));
-        string flat = graph.AddInt64Constant("flat_shape", [-1]);
+        string flat = graph.AddInt64Constant(RowFlatShape, [-1]);
         foreach (var output in outputs)
         {
             string row = graph.AddNode("Reshape", output.Name + "_row", [output.Value, flat]);
             graph.AddOutput(graph.AddAlias(row, output.Name), output.Type, [Tensor.Product(output.RowShape)]);
             if (output.SlotNames is not null) AddSlotNamesMarker(graph, output.Name, output.SlotNames);
         }
-        return (graph.ToModel(Describe(model)), outputs.Select(o => o.Name).ToArray());
+        var proto = graph.ToModel(Describe(model));
+        proto.MetadataProps.Add(new StringStringEntryProto { Key = TaskKey, Value = model.Task });
+        return (proto, outputs.Select(o => o.Name).ToArray());
     }
 
     // ML.NET's OnnxTransformer gives column C slot names from the keys_strings attribute of a node named

@@ -126,7 +126,7 @@ public sealed class Conv2D : Layer
         CheckInput(input);
         _input = input;
         int n = input.Rows, plane = _g.OutputPlane;
-        var z = Tensor.Ensure(ref _preActivation, Tensor.BatchShape(n, OutputShape));
+        var z = Tensor.Ensure(ref _preActivation, n, OutputShape);
         int chunk = ChunkSize(n);
         for (int first = 0; first < n; first += chunk)
             for (int group = 0, count = Math.Min(chunk, n - first); group < Groups; group++)

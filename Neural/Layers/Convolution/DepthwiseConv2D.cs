@@ -118,7 +118,7 @@ public sealed class DepthwiseConv2D : Layer
         CheckInput(input);
         _input = input;
         int n = input.Rows, outputs = OutputShape[0], plane = _g.OutputPlane, stride = _g.StrideWidth;
-        var z = Tensor.Ensure(ref _preActivation, Tensor.BatchShape(n, OutputShape));
+        var z = Tensor.Ensure(ref _preActivation, n, OutputShape);
         var w = Kernel.Value.Span;
         for (int s = 0; s < n; s++)
             for (int o = 0; o < outputs; o++)
