@@ -60,6 +60,11 @@ public sealed class NeuralNetworkTransformer : ITransformer
     /// columns exactly. Load it with <c>mlContext.Model.Load</c> after <see cref="MLExtRegistration.RegisterMLExt"/>;
     /// the loaded model scores like this one (to float rounding) without running MLExt's engine.
     /// </summary>
+    /// <remarks>
+    /// <c>mlContext.Model.Save(model, schema, filePath)</c> creates the file before this runs, so a network with
+    /// a layer that has no ONNX form (only possible with a user-defined layer) leaves an incomplete file there;
+    /// <see cref="ExportOnnx"/> fails the same way without writing anything and can be used to check first.
+    /// </remarks>
     /// <exception cref="NotSupportedException">A layer of the network has no ONNX form; the message names it.</exception>
     void ICanSaveModel.Save(ModelSaveContext ctx)
     {

@@ -51,7 +51,7 @@ internal static class CvRunner
         var report = EvaluationReport.FromCrossValidation($"Cross-validation: {Path.GetFileName(file.Path)}", results,
             [$"Data: {file.Path}, {file.Rows} rows, label '{dataset.Label.Name}'.", $"Command: mlext cv --task {request.Task.ToString().ToLowerInvariant()} --folds {request.Folds} --seed {request.Seed}."]);
         output.Line();
-        CrossValidationTable.Write(output, $"Cross-validated comparison ({request.Folds} folds{(request.Repeats > 1 ? $" × {request.Repeats}" : "")}):", results, KeyMetrics(report));
+        CrossValidationTable.Write(output, $"Cross-validated comparison ({request.Folds} folds{(request.Repeats > 1 ? $" × {request.Repeats}" : "")}):", results, report.KeyMetrics.Take(3).ToArray());
         foreach (var warning in results.SelectMany(r => r.Result.Warnings.Select(w => $"{r.Name}: {w}")).Take(10))
             output.Line($"Warning: {warning}");
         var written = ReportWriter.WriteAll(report, request.ReportDirectory);
@@ -68,14 +68,6 @@ internal static class CvRunner
         });
         return 0;
     }
-
-    /// <summary>The metrics shown in the console table: the primary one first.</summary>
-    internal static string[] KeyMetrics(EvaluationReport report) => report.Task switch
-    {
-        EvaluationTask.BinaryClassification => ["AUC", "Accuracy", "F1"],
-        EvaluationTask.MulticlassClassification => ["MacroAccuracy", "MicroAccuracy", "LogLoss"],
-        _ => ["RMSE", "MAE", "R2"],
-    };
 
     /// <summary>Runs cross-validation, turning the library's argument errors (too few rows or groups, …) into user errors.</summary>
     internal static CrossValidationResult Guard(Func<CrossValidationResult> run)

@@ -1,14 +1,12 @@
 namespace MLExt.Evaluation.Binary;
 
-/// <summary>Which columns hold a binary classifier's output, and how to read it. The defaults are ML.NET's.</summary>
-public sealed class BinaryEvaluationOptions
+/// <summary>
+/// Which columns hold a binary classifier's output, and how to read it. The defaults are ML.NET's. The label is
+/// Boolean, a number (positive when &gt; 0) or a key with two values; the score is the raw score (Single or Double),
+/// which ROC and precision–recall use.
+/// </summary>
+public sealed class BinaryEvaluationOptions : ColumnOptions
 {
-    /// <summary>The label column: Boolean, a number (positive when &gt; 0), or a key with two values. Default <c>Label</c>.</summary>
-    public string LabelColumnName { get; set; } = "Label";
-
-    /// <summary>The raw score column (Single or Double); ROC and precision–recall use it. Default <c>Score</c>.</summary>
-    public string ScoreColumnName { get; set; } = "Score";
-
     /// <summary>
     /// The probability column, for log loss, Brier score and calibration; null for none. Default <c>Probability</c>;
     /// when the default is missing from the data those metrics are NaN with the reason, when another name is missing it is an error.
@@ -34,10 +32,7 @@ public sealed class BinaryEvaluationOptions
 
     internal void Validate()
     {
-        if (string.IsNullOrEmpty(LabelColumnName))
-            throw new ArgumentException("LabelColumnName must name a column.", nameof(LabelColumnName));
-        if (string.IsNullOrEmpty(ScoreColumnName))
-            throw new ArgumentException("ScoreColumnName must name a column.", nameof(ScoreColumnName));
+        ValidateColumns();
         if (double.IsNaN(Threshold))
             throw new ArgumentException("Threshold must not be NaN.", nameof(Threshold));
         if (CalibrationBins < 1)

@@ -47,6 +47,14 @@ public sealed class EvaluationReport
         _ => MetricNames.RootMeanSquaredError,
     };
 
+    /// <summary>The few metrics that compare models of this task at a glance, the primary one first.</summary>
+    public IReadOnlyList<string> KeyMetrics => Task switch
+    {
+        EvaluationTask.BinaryClassification => [MetricNames.Auc, MetricNames.Accuracy, MetricNames.F1, MetricNames.LogLoss, MetricNames.BrierScore],
+        EvaluationTask.MulticlassClassification => [MetricNames.MacroAccuracy, MetricNames.MicroAccuracy, MetricNames.MacroF1, MetricNames.LogLoss],
+        _ => [MetricNames.RootMeanSquaredError, MetricNames.MeanAbsoluteError, MetricNames.RSquared],
+    };
+
     /// <summary>A report of cross-validations, one model each.</summary>
     public static EvaluationReport FromCrossValidation(string title, IEnumerable<(string Name, CrossValidationResult Result)> models, IReadOnlyList<string>? notes = null)
     {

@@ -34,7 +34,7 @@ public static class ReportLayout
 
     private static ReportSection Comparison(EvaluationReport report, ModelReport[] models)
     {
-        var names = models[0].CrossValidation!.Summary.Select(s => s.Name).Take(8).ToArray();
+        var names = report.KeyMetrics.ToArray();
         var rows = models.Select(m => (IReadOnlyList<string>)[m.Name, .. names.Select(n => MeanSd(m.CrossValidation![n]))]).ToArray();
         var primary = models.Select(m => (m.Name, Summary: m.CrossValidation![report.PrimaryMetric])).Where(m => !double.IsNaN(m.Summary.Mean)).ToArray();
         (string Name, CrossValidation.MetricSummary Summary)? best = primary.Length == 0 ? null

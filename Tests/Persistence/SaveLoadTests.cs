@@ -97,6 +97,57 @@ public sealed class SaveLoadTests : IDisposable
         Assert.True(predicted.Zip(truth).Count(p => p.First == p.Second) > 0.9 * truth.Count);
     }
 
+    /// <summary>Saves <paramref name="model"/>, loads it in this process, and returns both scored views of <paramref name="data"/>.</summary>
+    private (IDataView Trained, IDataView Loaded) RoundTrip(MLContext ml, ITransformer model, IDataView data, string name)
+    {
+        string path = Path.Combine(_directory, name + ".zip");
+        ml.Model.Save(model, data.Schema, path);
+        var loaded = new MLContext(seed: 3).RegisterMLExt().Model.Load(path, out _);
+        return (model.Transform(data), loaded.Transform(data));
+    }
+
+    [Fact]
+    public void NumericKeyValuesKeepTheirTypeAndOrder()
+    {
+        var ml = new MLContext(seed: 1);
+        var rows = SyntheticData.Load(ml, 240, 1);
+        // Classes a, b, c as the numbers 30, 10, 20: key 1 ↔ 30, key 2 ↔ 10, key 3 ↔ 20 (order of appearance).
+        var data = ml.Transforms.Conversion.MapValue("ClassNumber",
+                new[] { new KeyValuePair<string, uint>("a", 30), new("b", 10), new("c", 20) }, nameof(SyntheticData.Row.Class))
+            .Append(ml.Transforms.Conversion.MapValueToKey("Label", "ClassNumber"))
+            .Fit(rows).Transform(rows);
+        var model = TrainerFactory.Multiclass(ml, o => o.NumberOfEpochs = 3).Fit(data);
+        var (trained, loaded) = RoundTrip(ml, model, data, "numeric-keys");
+        var expected = ColumnReport.Describe(trained.Schema["PredictedLabel"]);
+        Assert.Equal("Vector<UInt32, 3>: 30|10|20", expected.KeyValues);
+        Assert.Equal(expected.ToString(), ColumnReport.Describe(loaded.Schema["PredictedLabel"]).ToString());
+        Assert.Equal(trained.GetColumn<uint>("PredictedLabel"), loaded.GetColumn<uint>("PredictedLabel"));
+        Assert.Equal(ColumnReport.Describe(trained.Schema["Score"]).ToString(), ColumnReport.Describe(loaded.Schema["Score"]).ToString());
+    }
+
+    private sealed class KeyRow
+    {
+        [VectorType(SyntheticData.FeatureCount)]
+        public float[] Features { get; set; } = [];
+
+        [KeyType(3)]
+        public uint Label { get; set; }
+    }
+
+    [Fact]
+    public void AKeyLabelWithoutKeyValuesPredictsTheSameKeys()
+    {
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable(SyntheticData.Rows(240, 1).Select((r, i) => new KeyRow { Features = r.Features, Label = (uint)(i % 3) }).ToList());
+        var model = TrainerFactory.Multiclass(ml, o => o.NumberOfEpochs = 3).Fit(data);
+        var (trained, loaded) = RoundTrip(ml, model, data, "bare-keys");
+        Assert.Equal(trained.Schema["PredictedLabel"].Type, loaded.Schema["PredictedLabel"].Type);
+        Assert.Null(ColumnReport.Describe(trained.Schema["PredictedLabel"]).KeyValues);
+        // ML.NET's value mapping lists the keys' numbers as their values; the keys themselves are the trained ones.
+        Assert.Equal("Vector<String, 3>: 1|2|3", ColumnReport.Describe(loaded.Schema["PredictedLabel"]).KeyValues);
+        Assert.Equal(trained.GetColumn<uint>("PredictedLabel"), loaded.GetColumn<uint>("PredictedLabel"));
+    }
+
     private sealed class Features
     {
         [VectorType(SyntheticData.FeatureCount)]

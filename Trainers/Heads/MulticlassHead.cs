@@ -47,6 +47,8 @@ internal sealed class MulticlassHead : PredictionHead
 
     public override IReadOnlyList<OutputColumn> OutputColumns => _columns;
 
+    private static readonly Softmax ProbabilityFunction = new();
+
     public override Loss CreateLoss() => new SoftmaxCrossEntropy();
 
     public override ValidationMetric CreateMetric() => new AccuracyMetric();
@@ -84,7 +86,8 @@ internal sealed class MulticlassHead : PredictionHead
         {
             // Score = softmax(logits)
             var editor = VBufferEditor.Create(ref value, Units);
-            TensorPrimitives.SoftMax(row.Ensure(), editor.Values);
+            // TensorPrimitives.SoftMax does not subtract the maximum; MLExt's Softmax does, so large logits stay finite.
+            ProbabilityFunction.Forward(row.Ensure(), editor.Values, Units);
             value = editor.Commit();
         }),
         1 => (ValueGetter<uint>)((ref uint value) => value = (uint)TensorPrimitives.IndexOfMax(row.Ensure()) + 1),

@@ -24,8 +24,9 @@ internal sealed class SvgCanvas : IPlotCanvas
         return canvas._svg.AppendLine("</svg>").ToString();
     }
 
+    // crispEdges, as the PNG: adjacent heat-map cells and colour-bar slices meet without anti-aliased seams.
     public void FillRect(PlotRect rect, PlotColor color) =>
-        Rect(rect).Append("fill=\"").Append(color.Hex).AppendLine("\"/>");
+        Rect(rect).Append("fill=\"").Append(color.Hex).AppendLine("\" shape-rendering=\"crispEdges\"/>");
 
     public void StrokeRect(PlotRect rect, PlotColor color, float width) =>
         Stroke(Rect(rect).Append("fill=\"none\" "), color, width, false).AppendLine("/>");
@@ -46,21 +47,23 @@ internal sealed class SvgCanvas : IPlotCanvas
     {
         if (string.IsNullOrEmpty(text))
             return;
-        _svg.Append("<text x=\"").Append(Number(x)).Append("\" y=\"").Append(Number(y)).Append("\" font-size=\"").Append(Number(size))
+        // A vertical line is drawn at the origin of a translated, rotated frame (the form the most SVG renderers understand).
+        (string tx, string ty) = vertical ? ("0", "0") : (Number(x), Number(y));
+        _svg.Append("<text x=\"").Append(tx).Append("\" y=\"").Append(ty).Append("\" font-size=\"").Append(Number(size))
             .Append("\" fill=\"").Append(color.Hex).Append("\" dominant-baseline=\"central\" text-anchor=\"")
             .Append(anchor switch { TextAnchor.Start => "start", TextAnchor.End => "end", _ => "middle" }).Append('"');
         if (bold)
             _svg.Append(" font-weight=\"bold\"");
         if (vertical)
-            _svg.Append(" transform=\"rotate(-90 ").Append(Number(x)).Append(' ').Append(Number(y)).Append(")\"");
+            _svg.Append(" transform=\"translate(").Append(Number(x)).Append(' ').Append(Number(y)).Append(") rotate(-90)\"");
         _svg.Append('>').Append(Escape(text)).AppendLine("</text>");
     }
 
     public void BeginClip(PlotRect rect)
     {
         string id = "clip" + (++_clips).ToString(CultureInfo.InvariantCulture);
-        _svg.Append("<clipPath id=\"").Append(id).Append("\">");
-        Rect(rect).AppendLine("/></clipPath>");
+        _svg.Append("<defs><clipPath id=\"").Append(id).Append("\">");
+        Rect(rect).AppendLine("/></clipPath></defs>");
         _svg.Append("<g clip-path=\"url(#").Append(id).AppendLine(")\">");
     }
 

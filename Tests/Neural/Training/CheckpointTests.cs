@@ -10,7 +10,7 @@ public sealed class CheckpointTests : IDisposable
 
     private string PathOf(string name) => Path.Combine(_directory, name);
 
-    private static TrainingSet Data(int count, int seed)
+    private static TrainingSet Data(int count, int seed, int[]? shape = null)
     {
         var random = new RandomSource(seed);
         var x = new float[count * 3];
@@ -20,7 +20,7 @@ public sealed class CheckpointTests : IDisposable
             for (int j = 0; j < 3; j++) x[3 * i + j] = random.NextGaussian();
             y[2 * i + (x[3 * i] * x[3 * i + 1] + x[3 * i + 2] > 0 ? 1 : 0)] = 1f;
         }
-        return new TrainingSet(x, [3], y, 2);
+        return new TrainingSet(x, shape ?? [3], y, 2);
     }
 
     /// <summary>A network with dropout (its own generator), built from <paramref name="seed"/>.</summary>
@@ -31,6 +31,17 @@ public sealed class CheckpointTests : IDisposable
         return network;
     }
 
+    private static readonly int[] Image = [1, 1, 3];
+
+    /// <summary>An image network with augmentation (generators of their own) and batch norm (running statistics).</summary>
+    private static Network ImageNetwork(int seed)
+    {
+        var network = new Network([new RandomFlip(), new GaussianNoise(0.1f), new Conv2D(4, 1, activation: Activation.Relu), new BatchNormalization(),
+            new Flatten(), new Dropout(0.2f), new Dense(2)]);
+        network.Build(Image, new RandomSource(seed));
+        return network;
+    }
+
     private static TrainingOptions Options(int epochs) => new()
     {
         NumberOfEpochs = epochs, BatchSize = 10, Optimizer = new AdamOptimizer { LearningRate = 0.01f, Schedule = new CosineAnnealing { TotalEpochs = 6 } },
@@ -38,11 +49,14 @@ public sealed class CheckpointTests : IDisposable
         EarlyStopping = new EarlyStopping { Patience = 50, Monitor = EarlyStoppingMonitor.ValidationMetric },
     };
 
-    [Fact]
-    public void ResumingAnInterruptedRunReproducesTheUninterruptedRunBitForBit()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ResumingAnInterruptedRunReproducesTheUninterruptedRunBitForBit(bool image)
     {
-        var training = Data(150, 1);
-        var validation = Data(60, 2);
+        Func<int, Network> Network = image ? ImageNetwork : seed => CheckpointTests.Network(seed);
+        var training = Data(150, 1, image ? Image : null);
+        var validation = Data(60, 2, image ? Image : null);
         var uninterrupted = Network(5);
         var expected = TrainingLoop.Fit(uninterrupted, training, validation, Options(6), new RandomSource(9));
 
@@ -71,8 +85,8 @@ public sealed class CheckpointTests : IDisposable
         Assert.Equal(expected.Epochs.Select(e => e.ValidationLoss), history.Epochs.Select(e => e.ValidationLoss));
         Assert.Equal(expected.BestEpoch, history.BestEpoch);
         // Dropout drew the same masks: the next training-mode forward pass of both networks is identical.
-        var x = Data(4, 3);
-        var batch = new Tensor(x.Features, 4, 3);
+        var x = Data(4, 3, image ? Image : null);
+        var batch = new Tensor(x.Features, [4, .. x.FeatureShape]);
         Assert.Equal(uninterrupted.Forward(batch, training: true).Span.ToArray(), resumed.Forward(batch, training: true).Span.ToArray());
     }
 

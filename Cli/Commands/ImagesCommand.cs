@@ -1,0 +1,81 @@
+using System.CommandLine;
+using MLExt.Cli.Images;
+using MLExt.Cli.Training;
+
+namespace MLExt.Cli.Commands;
+
+/// <summary><c>mlext images</c>: an MLExt network on a folder of images (one sub-folder per class), compared with ML.NET's trainers.</summary>
+internal static class ImagesCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(CommandContext context)
+    {
+        var folder = new Option<string>("--folder") { Description = "Folder with one sub-folder of images (png, jpg, bmp, gif, webp) per class.", Required = true, HelpName = "DIR" };
+        var network = new Option<string>("--network")
+        {
+            Description = "mlp (dense layers), cnn (conv 5×5×32 – pool – conv 5×5×64 – pool – dense 128), resnet (small residual network), separable (the CNN with a depthwise-separable second convolution).",
+            DefaultValueFactory = _ => "cnn",
+        };
+        network.AcceptOnlyFromAmong("mlp", "cnn", "resnet", "separable");
+        var imageSize = new Option<int>("--image-size") { Description = "Images are resized to this many pixels square (≥ 4).", DefaultValueFactory = _ => 28 };
+        var color = new Option<bool>("--color") { Description = "Use the red, green and blue planes (default: one grayscale plane)." };
+        var epochs = new Option<int>("--epochs") { Description = "Most passes over the training images.", DefaultValueFactory = _ => 10 };
+        var learningRate = new Option<float>("--learning-rate") { Description = "Adam learning rate (> 0).", DefaultValueFactory = _ => 1e-3f };
+        var batchSize = new Option<int>("--batch-size") { Description = "Images per gradient step (≥ 1).", DefaultValueFactory = _ => 64 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the split, initialisation, shuffling and augmentation.", DefaultValueFactory = _ => 1 };
+        var testFraction = new Option<float>("--test-fraction") { Description = "Fraction of images held out for the test metrics, in (0, 1).", DefaultValueFactory = _ => 0.2f };
+        var validationFraction = new Option<float>("--validation-fraction")
+        {
+            Description = "Fraction of the training images held out to validate after each epoch, in [0, 1); 0 turns validation off.",
+            DefaultValueFactory = _ => 0.1f,
+        };
+        var patience = new Option<int>("--patience") { Description = "Early stopping patience in epochs on the validation loss; 0 turns it off.", DefaultValueFactory = _ => 3 };
+        var flip = new Option<bool>("--flip") { Description = "Augmentation: mirror training images left–right at random." };
+        var rotate = new Option<float>("--rotate") { Description = "Augmentation: rotate training images by up to ± this many degrees.", DefaultValueFactory = _ => 0f, HelpName = "DEGREES" };
+        var shift = new Option<int>("--shift") { Description = "Augmentation: shift training images by up to ± this many pixels.", DefaultValueFactory = _ => 0, HelpName = "PIXELS" };
+        var zoom = new Option<float>("--zoom") { Description = "Augmentation: scale training images by a factor in [1 − f, 1 + f], f in [0, 1).", DefaultValueFactory = _ => 0f, HelpName = "FRACTION" };
+        var noise = new Option<float>("--noise") { Description = "Augmentation: add Gaussian noise of this standard deviation to the pixels (in [0, 1] units).", DefaultValueFactory = _ => 0f, HelpName = "SIGMA" };
+        var brightness = new Option<float>("--brightness") { Description = "Augmentation: shift brightness by up to ± this much (in [0, 1] units).", DefaultValueFactory = _ => 0f, HelpName = "DELTA" };
+        var contrast = new Option<float>("--contrast") { Description = "Augmentation: scale contrast by a factor in [1 − f, 1 + f], f in [0, 1).", DefaultValueFactory = _ => 0f, HelpName = "FRACTION" };
+        var baselines = new Option<string>("--baselines")
+        {
+            Description = "ML.NET trainers to compare with on the same pixels: none, maxent (LbfgsMaximumEntropy) or all (also LightGbm, slow on large images).",
+            DefaultValueFactory = _ => "maxent",
+        };
+        baselines.AcceptOnlyFromAmong("none", "maxent", "all");
+        var command = new Command("images", "Train an MLExt network on a folder of images (one sub-folder per class) and compare it with ML.NET's trainers.")
+        {
+            folder, network, imageSize, color, epochs, learningRate, batchSize, seed, testFraction, validationFraction, patience,
+            flip, rotate, shift, zoom, noise, brightness, contrast, baselines,
+        };
+        command.SetAction(parseResult => context.Run(parseResult, output =>
+        {
+            var kind = Enum.Parse<ImageNetworkKind>(parseResult.GetValue(network)!, ignoreCase: true);
+            var augmentation = new ImageAugmentationSettings(
+                parseResult.GetValue(flip),
+                OptionRules.NonNegative("--rotate", parseResult.GetValue(rotate)),
+                OptionRules.AtLeastZero("--shift", parseResult.GetValue(shift)),
+                OptionRules.Fraction("--zoom", parseResult.GetValue(zoom)),
+                OptionRules.NonNegative("--noise", parseResult.GetValue(noise)),
+                OptionRules.NonNegative("--brightness", parseResult.GetValue(brightness)),
+                OptionRules.Fraction("--contrast", parseResult.GetValue(contrast)));
+            if (augmentation.RotationDegrees > 180) throw new UserException($"--rotate must be at most 180, got {augmentation.RotationDegrees}");
+            int size = OptionRules.AtLeastOne("--image-size", parseResult.GetValue(imageSize));
+            if (size < 4) throw new UserException($"--image-size must be at least 4, got {size}");
+            var settings = new NetworkSettings(
+                [.. augmentation.Layers(), .. ImageNetworks.Create(kind)],
+                OptionRules.AtLeastOne("--epochs", parseResult.GetValue(epochs)),
+                OptionRules.Positive("--learning-rate", parseResult.GetValue(learningRate)),
+                OptionRules.AtLeastOne("--batch-size", parseResult.GetValue(batchSize)),
+                L2: 0,
+                parseResult.GetValue(seed),
+                OptionRules.Fraction("--validation-fraction", parseResult.GetValue(validationFraction)),
+                OptionRules.AtLeastZero("--patience", parseResult.GetValue(patience)));
+            var request = new ImageRequest(
+                parseResult.GetValue(folder)!, size, parseResult.GetValue(color), kind, augmentation,
+                OptionRules.OpenFraction("--test-fraction", parseResult.GetValue(testFraction)), parseResult.GetValue(baselines)!, settings);
+            return ImagesRunner.Run(request, output);
+        }));
+        return command;
+    }
+}
