@@ -77,13 +77,14 @@ internal static class TrainSuite
         var figures = report.Table($"MLExt {benchmark.Title} figures", "figure", "value", "note");
         figures.Add(["training samples/s, steady state (best, median)", $"{N(steady.Best)} ({N(steady.Median)})", "engine training step, batch 64, after warm-up"]);
         figures.Add(["GEMM-only samples/s for the same step (best)", N(steady.GemmBound), $"its {benchmark.StepGemms.Count} products at {F(steady.GemmGflops)} GFLOP/s"]);
-        figures.Add(["training / GEMM-only", F(steady.Best / steady.GemmBound, 2), "target ≥ 0.5"]);
+        bool mlpTargets = benchmark == TrainingBenchmark.Mlp; // the targets are set for the MLP
+        figures.Add(["training / GEMM-only", F(steady.Best / steady.GemmBound, 2), mlpTargets ? "target ≥ 0.5" : ""]);
         figures.Add(["GEMM 1024³ rate allows, samples/s", N(steady.SquareBound), $"{F(steady.SquareGflops)} GFLOP/s ÷ {F(benchmark.FlopsPerSample / 1e6, 2)} MFLOP per sample"]);
-        figures.Add(["training / 1024³ GEMM rate", F(steady.Best / steady.SquareBound, 2), ""]);
+        figures.Add(["training / 1024³ GEMM rate", F(steady.Best / steady.SquareBound, 2), mlpTargets ? "target ≥ 0.5 if the GEMM rate is read as the 1024³ one" : ""]);
         figures.Add(["managed bytes allocated per batch", F(steady.BytesPerBatch, 2), "target 0 (GC.GetTotalAllocatedBytes, all threads, fewest of the repeats)"]);
         figures.Add(["fit through ML.NET, samples/s", N(mlp.SamplesPerSecond!.Value), $"{epochs} epochs incl. reading the data"]);
         figures.Add(["inference, batch Transform, rows/s (best)", N(inference.TransformRowsPerSecond), "Score and PredictedLabel read through a cursor"]);
-        figures.Add(["inference, PredictionEngine, µs/row (best, median)", $"{F(inference.EngineMicroseconds, 2)} ({F(inference.EngineMicrosecondsMedian, 2)})", "target < 20 µs"]);
+        figures.Add(["inference, PredictionEngine, µs/row (best, median)", $"{F(inference.EngineMicroseconds, 2)} ({F(inference.EngineMicrosecondsMedian, 2)})", mlpTargets ? "target < 20 µs" : ""]);
         figures.Add(["test accuracy (micro)", mlp.Accuracy.ToString("P2", CultureInfo.InvariantCulture), $"after {epochs} epochs"]);
         figures.Add(["peak working set, MB", F(peak / 1048576.0, 0), "whole process, all trainers included"]);
 
