@@ -77,4 +77,17 @@ public abstract class NeuralNetworkOptions
 
     /// <summary>Cancels training between batches.</summary>
     public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>
+    /// When set, the training state (weights, optimiser state, epoch, random generators) is written to
+    /// this file after every epoch, replacing the previous checkpoint only once the new one is complete.
+    /// </summary>
+    public string? CheckpointPath { get; set; }
+
+    /// <summary>
+    /// When true and the file at <see cref="CheckpointPath"/> exists, <c>Fit</c> continues the run saved
+    /// there (same data, options and seed) instead of starting over; the result equals, bit for bit, a run
+    /// that was never interrupted. Without a file it trains from the start. Default false.
+    /// </summary>
+    public bool ResumeFromCheckpoint { get; set; }
 }

@@ -109,7 +109,12 @@ public abstract class NeuralNetworkTrainerBase<TOptions> : IEstimator<NeuralNetw
             Metric = head.CreateMetric(),
             Progress = options.Progress,
             CancellationToken = options.CancellationToken,
+            CheckpointPath = options.CheckpointPath,
         };
+        if (options.ResumeFromCheckpoint && string.IsNullOrWhiteSpace(options.CheckpointPath))
+            throw new ArgumentException("ResumeFromCheckpoint needs CheckpointPath, the checkpoint file to resume from.", nameof(NeuralNetworkOptions.CheckpointPath));
+        if (options.ResumeFromCheckpoint && File.Exists(options.CheckpointPath))
+            training.ResumeFrom = TrainingCheckpoint.Load(options.CheckpointPath!);
         training.Validate();
         return training;
     }

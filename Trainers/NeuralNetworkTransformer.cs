@@ -55,13 +55,38 @@ public sealed class NeuralNetworkTransformer : ITransformer
     }
 
     /// <summary>
-    /// Not yet supported: a trained network cannot be written into an ML.NET model zip until
-    /// MLExt's ONNX-based persistence exists.
+    /// Writes the model for <c>mlContext.Model.Save</c> as ML.NET built-ins only: an <c>OnnxTransformer</c>
+    /// holding the network as an ONNX graph, then stateless adapters restoring this transformer's output
+    /// columns exactly. Load it with <c>mlContext.Model.Load</c> after <see cref="MLExtRegistration.RegisterMLExt"/>;
+    /// the loaded model scores like this one (to float rounding) without running MLExt's engine.
     /// </summary>
-    /// <exception cref="NotSupportedException">Always, with that explanation.</exception>
-    void ICanSaveModel.Save(ModelSaveContext ctx) =>
-        throw new NotSupportedException(
-            "Saving an MLExt neural network with mlContext.Model.Save is not supported yet: MLExt will store it as an ONNX graph inside the zip. Until then keep the trained transformer in memory.");
+    /// <remarks>
+    /// <c>mlContext.Model.Save(model, schema, filePath)</c> creates the file before this runs, so a network with
+    /// a layer that has no ONNX form (only possible with a user-defined layer) leaves an incomplete file there;
+    /// <see cref="ExportOnnx"/> fails the same way without writing anything and can be used to check first.
+    /// </remarks>
+    /// <exception cref="NotSupportedException">A layer of the network has no ONNX form; the message names it.</exception>
+    void ICanSaveModel.Save(ModelSaveContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        using var chain = SavedModel.Build(this);
+        ((ICanSaveModel)chain).Save(ctx);
+    }
+
+    /// <summary>
+    /// Writes the trained model as a standard ONNX file (opset 17): input named after the feature column,
+    /// <c>[N, ...features]</c>; outputs per task — multiclass <c>Score</c> <c>[N, classes]</c> (softmax
+    /// probabilities) and <c>PredictedLabel</c> <c>[N, 1]</c> (int64, the 0-based index of the predicted
+    /// class; class names in the metadata entry <c>mlext.slot_names.Score</c>); binary <c>Score</c> (logit)
+    /// and <c>Probability</c>, <c>[N, 1]</c>; regression <c>Score</c> <c>[N, 1]</c>.
+    /// </summary>
+    /// <exception cref="NotSupportedException">A layer has no ONNX form; the message names it and nothing is written.</exception>
+    public void ExportOnnx(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var model = ModelOnnxExporter.Standalone(this);
+        Google.Protobuf.MessageExtensions.WriteTo(model, stream);
+    }
 
     internal InferenceRunner Runner => _runner;
 }

@@ -4,7 +4,7 @@ using System.CommandLine.Invocation;
 
 namespace MLExt.Cli.Commands;
 
-/// <summary>The <c>mlext</c> command line: the demo as the root command, <c>train</c>, and the global <c>--json</c>.</summary>
+/// <summary>The <c>mlext</c> command line: the demo as the root command, <c>train</c>, <c>predict</c>, <c>export</c>, and the global <c>--json</c>.</summary>
 internal static class CliApp
 {
     /// <summary>
@@ -40,6 +40,10 @@ internal static class CliApp
         root.Options.Add(json);
         DemoCommand.Configure(root, context);
         root.Subcommands.Add(TrainCommand.Create(context));
+        root.Subcommands.Add(PredictCommand.Create(context));
+        root.Subcommands.Add(ExportCommand.Create(context));
+        root.Subcommands.Add(CvCommand.Create(context));
+        root.Subcommands.Add(EvaluateCommand.Create(context));
         root.Subcommands.Add(ImagesCommand.Create(context));
         return (root, context);
     }

@@ -44,6 +44,16 @@ internal static class OptionRules
     public static string[] ColumnList(IEnumerable<string>? values) =>
         values is null ? [] : values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToArray();
 
+    /// <summary>Null, or a file path whose folder exists (or can be created) and that is not a folder itself.</summary>
+    public static string? OutputFile(string option, string? path)
+    {
+        if (path is null)
+            return null;
+        if (string.IsNullOrWhiteSpace(path) || Directory.Exists(path))
+            throw new UserException($"{option} must name a file, got '{path}'");
+        return path;
+    }
+
     private static UserException Fail(string option, string expected, IFormattable value) =>
         new($"{option} {expected}, got {value.ToString(null, CultureInfo.InvariantCulture)}");
 }

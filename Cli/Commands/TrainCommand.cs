@@ -39,9 +39,14 @@ internal static class TrainCommand
             Description = "Early stopping: stop after this many epochs without a better validation loss and keep the best weights; 0 turns it off.",
             DefaultValueFactory = _ => 5,
         };
+        var save = new Option<string>("--save")
+        {
+            Description = "Save the trained model (preprocessing and network) as an ML.NET model zip for 'mlext predict', 'mlext export' or mlContext.Model.Load.",
+            HelpName = "FILE",
+        };
         var command = new Command("train", "Train an MLExt neural network on a CSV/TSV file and print its test metrics.")
         {
-            data, label, task, features, layers, epochs, learningRate, batchSize, dropout, l2, seed, testFraction, validationFraction, patience,
+            data, label, task, features, layers, epochs, learningRate, batchSize, dropout, l2, seed, testFraction, validationFraction, patience, save,
         };
         command.SetAction(parseResult => context.Run(parseResult, output =>
         {
@@ -59,7 +64,7 @@ internal static class TrainCommand
                 parseResult.GetValue(data)!, parseResult.GetValue(label)!, Enum.Parse<TaskKind>(parseResult.GetValue(task)!, ignoreCase: true),
                 OptionRules.ColumnList(parseResult.GetValue(features)),
                 OptionRules.OpenFraction("--test-fraction", parseResult.GetValue(testFraction)),
-                parseResult.GetValue(layers)!, dropoutRate, network);
+                parseResult.GetValue(layers)!, dropoutRate, network, OptionRules.OutputFile("--save", parseResult.GetValue(save)));
             return TrainRunner.Run(request, output);
         }));
         return command;

@@ -28,6 +28,11 @@ internal static class TrainRunner
         ReportTable.Write(output, $"Test metrics on {experiment.TestRows:N0} held-out row{(experiment.TestRows == 1 ? "" : "s")}:", ["metric", "value"],
             result.Metrics.Select(m => new[] { m.Name, ReportTable.Figure(m.Value) }));
         output.Line($"Fit: {ReportTable.Seconds(result.FitSeconds)} s.");
+        if (request.SavePath is not null)
+        {
+            experiment.Save(result.Model, request.SavePath);
+            output.Line($"Saved: {request.SavePath} (ML.NET model zip; score files with 'mlext predict --model {request.SavePath} --data FILE').");
+        }
 
         output.FinalJson(new
         {
@@ -41,6 +46,7 @@ internal static class TrainRunner
             History = HistoryReport.Figures(result.History),
             Metrics = result.Metrics.ToDictionary(m => m.Key, m => m.Value),
             result.FitSeconds,
+            Saved = request.SavePath,
         });
         return 0;
     }

@@ -42,6 +42,9 @@ internal sealed class CliOutput
     /// <summary>The error stream.</summary>
     public TextWriter Error { get; }
 
+    /// <summary>Standard output, for data a command writes there (such as predictions) rather than the report.</summary>
+    public TextWriter Stdout => _stdout;
+
     /// <summary>
     /// Creates the output for one invocation. Only the process's own console gets colours and a live
     /// progress bar; any other writer (tests, <c>--json</c>'s stderr) gets plain text.

@@ -61,14 +61,15 @@ internal sealed class TabularDataset
         return new TabularDataset(file, task, label, ResolveFeatures(file, label, featureNames), binary);
     }
 
-    /// <summary>A TextLoader reading the label and the feature columns with their inferred kinds.</summary>
-    public IDataView Load(MLContext mlContext)
+    /// <summary>A TextLoader reading the label and the feature columns with their inferred kinds, and any <paramref name="extraColumns"/>.</summary>
+    public IDataView Load(MLContext mlContext, IEnumerable<TextLoader.Column>? extraColumns = null)
     {
         var columns = new List<TextLoader.Column>
         {
             new(LabelColumn, Task == TaskKind.Binary || !Label.IsNumeric ? DataKind.String : DataKind.Single, Label.Index),
         };
         columns.AddRange(Features.Select(f => new TextLoader.Column(LoaderName(f), f.IsNumeric ? DataKind.Single : DataKind.String, f.Index)));
+        columns.AddRange(extraColumns ?? []);
         var loader = mlContext.Data.CreateTextLoader(new TextLoader.Options
         {
             Separators = [File.Separator],

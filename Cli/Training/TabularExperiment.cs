@@ -45,8 +45,11 @@ internal sealed class TabularExperiment
         var scored = model.Transform(_split.TestSet);
         var metrics = TaskMetrics.Evaluate(_mlContext, _data.Task, scored, TabularDataset.LabelColumn);
         var network = (NeuralNetworkTransformer)model.LastTransformer;
-        return new TabularResult(metrics, network.History, seconds);
+        return new TabularResult(metrics, network.History, seconds, model);
     }
+
+    /// <summary>Saves <paramref name="model"/> (from <see cref="Train"/>) for <c>mlext predict</c>; see <see cref="ModelFile.Save"/>.</summary>
+    public void Save(ITransformer model, string path) => ModelFile.Save(_mlContext, model, _data, _split.TrainSet, path);
 
     private IEstimator<ITransformer> CreateTrainer(IProgress<TrainingProgress>? progress)
     {

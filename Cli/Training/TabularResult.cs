@@ -1,3 +1,4 @@
+using Microsoft.ML;
 using MLExt.Neural;
 
 namespace MLExt.Cli.Training;
@@ -6,4 +7,5 @@ namespace MLExt.Cli.Training;
 /// <param name="Metrics">Test-set metrics.</param>
 /// <param name="History">Per-epoch training record.</param>
 /// <param name="FitSeconds">Wall-clock seconds of <c>Fit</c> (featurisation and training).</param>
-internal sealed record TabularResult(IReadOnlyList<Metric> Metrics, TrainingHistory History, double FitSeconds);
+/// <param name="Model">The fitted pipeline: featurisation, label conversion and the network.</param>
+internal sealed record TabularResult(IReadOnlyList<Metric> Metrics, TrainingHistory History, double FitSeconds, ITransformer Model);

@@ -1,3 +1,6 @@
+using System.Numerics;
+using MLExt.Neural.Kernels;
+
 namespace MLExt.Neural;
 
 /// <summary>Exponential linear unit: y = x for x &gt; 0, α(eˣ − 1) otherwise; dy/dx = 1 or y + α.</summary>
@@ -11,13 +14,27 @@ public sealed class Elu(float alpha) : ActivationFunction
 
     /// <inheritdoc/>
     public override void Forward(ReadOnlySpan<float> x, Span<float> y, int rowLength)
-    {
-        for (int i = 0; i < y.Length; i++) y[i] = x[i] > 0f ? x[i] : alpha * (MathF.Exp(x[i]) - 1f);
-    }
+        // y = x for x > 0, α(eˣ − 1) otherwise
+        => Elementwise.Apply(new Function(alpha), x, y);
 
     /// <inheritdoc/>
     public override void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx, int rowLength)
+        // dx = dy for x > 0, dy·(y + α) otherwise
+        => Elementwise.Apply(new Derivative(alpha), x, y, dy, dx);
+
+    private readonly struct Function(float alpha) : IElementwiseOperator
     {
-        for (int i = 0; i < dx.Length; i++) dx[i] = x[i] > 0f ? dy[i] : dy[i] * (y[i] + alpha);
+        public Vector<float> Invoke(Vector<float> x, Vector<float> unused1, Vector<float> unused2) =>
+            Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<float>.Zero), x, (Vector.Exp(Vector.Min(x, Vector<float>.Zero)) - Vector<float>.One) * alpha);
+
+        public float Invoke(float x, float unused1, float unused2) => x > 0f ? x : alpha * (MathF.Exp(x) - 1f);
+    }
+
+    private readonly struct Derivative(float alpha) : IElementwiseOperator
+    {
+        public Vector<float> Invoke(Vector<float> x, Vector<float> y, Vector<float> dy) =>
+            Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<float>.Zero), dy, dy * (y + new Vector<float>(alpha)));
+
+        public float Invoke(float x, float y, float dy) => x > 0f ? dy : dy * (y + alpha);
     }
 }

@@ -1,3 +1,6 @@
+using System.Numerics;
+using MLExt.Neural.Kernels;
+
 namespace MLExt.Neural;
 
 /// <summary>
@@ -14,21 +17,48 @@ public sealed class Gelu : ActivationFunction
 
     /// <inheritdoc/>
     public override void Forward(ReadOnlySpan<float> x, Span<float> y, int rowLength)
-    {
-        for (int i = 0; i < y.Length; i++)
-        {
-            float v = x[i];
-            y[i] = 0.5f * v * (1f + MathF.Tanh(C * (v + A * v * v * v)));
-        }
-    }
+        // y = ½x(1 + tanh u)
+        => Elementwise.Apply(new Function(), x, y);
 
     /// <inheritdoc/>
     public override void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx, int rowLength)
+        // dx = dy·(½(1 + tanh u) + ½x(1 − tanh²u)·√(2/π)(1 + 3·0.044715x²))
+        => Elementwise.Apply(new Derivative(), x, dy, dx);
+
+    // tanh u = 1 − 2/(e^(2u) + 1), u = √(2/π)(x + 0.044715x³); exact at ±∞ (e^(2u) → ∞ or 0).
+    private static Vector<float> TanhU(Vector<float> x)
     {
-        for (int i = 0; i < dx.Length; i++)
+        var u = new Vector<float>(C) * (x + new Vector<float>(A) * x * x * x);
+        return Vector<float>.One - new Vector<float>(2f) / (Vector.Exp(u + u) + Vector<float>.One);
+    }
+
+    private static float TanhU(float x)
+    {
+        float u = C * (x + A * x * x * x);
+        return 1f - 2f / (MathF.Exp(u + u) + 1f);
+    }
+
+    private readonly struct Function : IElementwiseOperator
+    {
+        public Vector<float> Invoke(Vector<float> x, Vector<float> unused1, Vector<float> unused2) =>
+            new Vector<float>(0.5f) * x * (Vector<float>.One + TanhU(x));
+
+        public float Invoke(float x, float unused1, float unused2) => 0.5f * x * (1f + TanhU(x));
+    }
+
+    private readonly struct Derivative : IElementwiseOperator
+    {
+        public Vector<float> Invoke(Vector<float> x, Vector<float> dy, Vector<float> unused)
         {
-            float v = x[i], t = MathF.Tanh(C * (v + A * v * v * v));
-            dx[i] = dy[i] * (0.5f * (1f + t) + 0.5f * v * (1f - t * t) * C * (1f + 3f * A * v * v));
+            var t = TanhU(x);
+            var half = new Vector<float>(0.5f);
+            return dy * (half * (Vector<float>.One + t) + half * x * (Vector<float>.One - t * t) * new Vector<float>(C) * (Vector<float>.One + new Vector<float>(3f * A) * x * x));
+        }
+
+        public float Invoke(float x, float dy, float unused)
+        {
+            float t = TanhU(x);
+            return dy * (0.5f * (1f + t) + 0.5f * x * (1f - t * t) * C * (1f + 3f * A * x * x));
         }
     }
 }

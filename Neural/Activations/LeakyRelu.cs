@@ -1,3 +1,6 @@
+using System.Numerics;
+using MLExt.Neural.Kernels;
+
 namespace MLExt.Neural;
 
 /// <summary>Leaky ReLU: y = x for x &gt; 0, αx otherwise; dy/dx = 1 or α.</summary>
@@ -11,13 +14,20 @@ public sealed class LeakyRelu(float alpha) : ActivationFunction
 
     /// <inheritdoc/>
     public override void Forward(ReadOnlySpan<float> x, Span<float> y, int rowLength)
-    {
-        for (int i = 0; i < y.Length; i++) y[i] = x[i] > 0f ? x[i] : alpha * x[i];
-    }
+        // y = x for x > 0, αx otherwise
+        => Elementwise.Apply(new Slope(alpha), x, x, y);
 
     /// <inheritdoc/>
     public override void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx, int rowLength)
+        // dx = dy for x > 0, α·dy otherwise
+        => Elementwise.Apply(new Slope(alpha), x, dy, dx);
+
+    // v for x > 0, α·v otherwise
+    private readonly struct Slope(float alpha) : IElementwiseOperator
     {
-        for (int i = 0; i < dx.Length; i++) dx[i] = x[i] > 0f ? dy[i] : alpha * dy[i];
+        public Vector<float> Invoke(Vector<float> x, Vector<float> v, Vector<float> unused) =>
+            Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<float>.Zero), v, v * alpha);
+
+        public float Invoke(float x, float v, float unused) => x > 0f ? v : alpha * v;
     }
 }

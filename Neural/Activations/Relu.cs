@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Numerics.Tensors;
+using MLExt.Neural.Kernels;
 
 namespace MLExt.Neural;
 
@@ -13,8 +15,14 @@ public sealed class Relu : ActivationFunction
 
     /// <inheritdoc/>
     public override void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx, int rowLength)
-    {
         // dx = dy · [x > 0]
-        for (int i = 0; i < dx.Length; i++) dx[i] = x[i] > 0f ? dy[i] : 0f;
+        => Elementwise.Apply(new Derivative(), x, dy, dx);
+
+    private readonly struct Derivative : IElementwiseOperator
+    {
+        public Vector<float> Invoke(Vector<float> x, Vector<float> dy, Vector<float> unused) =>
+            Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<float>.Zero), dy, Vector<float>.Zero);
+
+        public float Invoke(float x, float dy, float unused) => x > 0f ? dy : 0f;
     }
 }

@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Numerics.Tensors;
+using MLExt.Neural.Kernels;
 
 namespace MLExt.Neural;
 
@@ -13,8 +15,13 @@ public sealed class Sigmoid : ActivationFunction
 
     /// <inheritdoc/>
     public override void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx, int rowLength)
-    {
         // dx = dy · y · (1 − y)
-        for (int i = 0; i < dx.Length; i++) dx[i] = dy[i] * y[i] * (1f - y[i]);
+        => Elementwise.Apply(new Derivative(), y, dy, dx);
+
+    private readonly struct Derivative : IElementwiseOperator
+    {
+        public Vector<float> Invoke(Vector<float> y, Vector<float> dy, Vector<float> unused) => dy * y * (Vector<float>.One - y);
+
+        public float Invoke(float y, float dy, float unused) => dy * y * (1f - y);
     }
 }

@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Numerics.Tensors;
+using MLExt.Neural.Kernels;
 
 namespace MLExt.Neural;
 
@@ -13,8 +15,13 @@ public sealed class Tanh : ActivationFunction
 
     /// <inheritdoc/>
     public override void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx, int rowLength)
-    {
         // dx = dy · (1 − y²)
-        for (int i = 0; i < dx.Length; i++) dx[i] = dy[i] * (1f - y[i] * y[i]);
+        => Elementwise.Apply(new Derivative(), y, dy, dx);
+
+    private readonly struct Derivative : IElementwiseOperator
+    {
+        public Vector<float> Invoke(Vector<float> y, Vector<float> dy, Vector<float> unused) => dy * (Vector<float>.One - y * y);
+
+        public float Invoke(float y, float dy, float unused) => dy * (1f - y * y);
     }
 }

@@ -59,6 +59,13 @@ internal static class Gemm
             return;
         }
 
+        if (m == 1 && !transposeB)
+        {
+            // One sample: a row sweep over B in place (A's one row is contiguous in both layouts).
+            GemmRowKernel.Multiply(path, n, k, a, b, c, accumulate);
+            return;
+        }
+
         var job = GemmJobPool.Rent();
         job.Set(transposeA, transposeB, m, n, k, a, b, c, accumulate, path);
         var (mr, nr) = MicroTile(path);

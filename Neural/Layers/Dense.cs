@@ -12,6 +12,7 @@ public sealed class Dense : Layer
     private Parameter? _kernel, _bias;
     private ActivationFunction _activation = null!;
     private Tensor? _input, _preActivation, _output, _gradPre, _gradInput;
+    private Parameter[]? _parameters;
 
     /// <summary>Creates an unbuilt dense layer.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> is not positive.</exception>
@@ -52,7 +53,7 @@ public sealed class Dense : Layer
     public Parameter? Bias => _bias;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<Parameter> Parameters => _bias is null ? [Kernel] : [Kernel, _bias];
+    public override IReadOnlyList<Parameter> Parameters => _parameters ?? [Kernel];
 
     /// <inheritdoc/>
     protected override int[] OnBuild(int[] inputShape, RandomSource random)
@@ -68,6 +69,7 @@ public sealed class Dense : Layer
             BiasInitializer.Fill(_bias.Value.Span, inputs, Units, random);
         }
         _activation = ActivationFunction.Create(Activation, ActivationAlpha);
+        _parameters = _bias is null ? [_kernel] : [_kernel, _bias];
         return [Units];
     }
 

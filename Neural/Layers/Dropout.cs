@@ -26,6 +26,9 @@ public sealed class Dropout : Layer
     public RandomSource Random => _random ?? throw new InvalidOperationException("Dropout is not built.");
 
     /// <inheritdoc/>
+    public override IReadOnlyList<RandomSource> RandomSources => [Random];
+
+    /// <inheritdoc/>
     protected override int[] OnBuild(int[] inputShape, RandomSource random)
     {
         _random = random.Fork();
@@ -40,15 +43,12 @@ public sealed class Dropout : Layer
         if (!_lastWasTraining) return input;
         var mask = Tensor.Ensure(ref _mask, input.Shape);
         var y = Tensor.Ensure(ref _output, input.Shape);
-        float scale = 1f / (1f - Rate);
+        float scale = 1f / (1f - Rate), rate = Rate;
+        var random = Random;
         var m = mask.Span;
-        var x = input.Span;
-        var o = y.Span;
-        for (int i = 0; i < m.Length; i++)
-        {
-            m[i] = Random.NextFloat() >= Rate ? scale : 0f;
-            o[i] = x[i] * m[i];
-        }
+        // m_i = [u_i ≥ p] / (1 − p);  y = x ⊙ m
+        for (int i = 0; i < m.Length; i++) m[i] = random.NextFloat() >= rate ? scale : 0f;
+        System.Numerics.Tensors.TensorPrimitives.Multiply(input.Span, m, y.Span);
         return y;
     }
 

@@ -20,7 +20,7 @@ public sealed class Flatten : Layer
     /// <inheritdoc/>
     public override Tensor Backward(Tensor outputGradient)
     {
-        var dx = Tensor.EnsureBatch(ref _gradInput, outputGradient.Rows, InputShape);
+        var dx = Tensor.Ensure(ref _gradInput, outputGradient.Rows, InputShape);
         outputGradient.Span.CopyTo(dx.Span);
         return dx;
     }

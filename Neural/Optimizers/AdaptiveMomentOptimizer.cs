@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace MLExt.Neural;
 
 /// <summary>
@@ -34,25 +37,54 @@ public abstract class AdaptiveMomentOptimizer : Optimizer
         var g = parameter.Gradient.Span;
         var firstMoment = State(index, 0, p.Length).AsSpan();
         var secondMoment = State(index, 1, p.Length).AsSpan();
-        var maxSecondMoment = Amsgrad ? State(index, 2, p.Length).AsSpan() : default;
-        float beta1 = Beta1, beta2 = Beta2, epsilon = Epsilon;
+        var maxSecondMoment = Amsgrad ? State(index, 2, p.Length).AsSpan() : firstMoment; // unread without AMSGrad
         // η/(1 − β₁ᵗ) and 1/√(1 − β₂ᵗ), once per step in double.
-        float stepSize = (float)(learningRate / (1.0 - Math.Pow(beta1, StepCount)));
-        float inverseRootCorrection = (float)(1.0 / Math.Sqrt(1.0 - Math.Pow(beta2, StepCount)));
-        for (int i = 0; i < p.Length; i++)
+        var step = new MomentStep(Beta1, Beta2, Epsilon,
+            (float)(learningRate / (1.0 - Math.Pow(Beta1, StepCount))),
+            (float)(1.0 / Math.Sqrt(1.0 - Math.Pow(Beta2, StepCount))));
+        ref float pr = ref MemoryMarshal.GetReference(p), gr = ref MemoryMarshal.GetReference(g);
+        ref float mr = ref MemoryMarshal.GetReference(firstMoment), vr = ref MemoryMarshal.GetReference(secondMoment);
+        ref float vmaxr = ref MemoryMarshal.GetReference(maxSecondMoment);
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+            for (; i <= p.Length - Vector<float>.Count; i += Vector<float>.Count)
+                step.Vector(ref pr, ref gr, ref mr, ref vr, ref vmaxr, (nuint)i, Amsgrad);
+        for (; i < p.Length; i++) step.Scalar(ref p[i], g[i], ref firstMoment[i], ref secondMoment[i], ref maxSecondMoment[i], Amsgrad);
+    }
+
+    // m ← β₁m + (1 − β₁)g; v ← β₂v + (1 − β₂)g² (v ← max(v_max, v) with AMSGrad); p ← p − η·m̂/(√v̂ + ε),
+    // the same arithmetic on a vector and on one value.
+    private readonly struct MomentStep(float beta1, float beta2, float epsilon, float stepSize, float inverseRootCorrection)
+    {
+        public void Vector(ref float p, ref float g, ref float m, ref float v, ref float vmax, nuint i, bool amsgrad)
         {
-            // m ← β₁m + (1 − β₁)g; v ← β₂v + (1 − β₂)g² (v ← max(v_max, v) with AMSGrad); p ← p − η·m̂/(√v̂ + ε)
-            float gi = g[i];
-            float m = beta1 * firstMoment[i] + (1f - beta1) * gi;
-            float v = beta2 * secondMoment[i] + (1f - beta2) * gi * gi;
-            firstMoment[i] = m;
-            secondMoment[i] = v;
-            if (Amsgrad)
+            var gi = System.Numerics.Vector.LoadUnsafe(ref g, i);
+            var mi = new Vector<float>(beta1) * System.Numerics.Vector.LoadUnsafe(ref m, i) + new Vector<float>(1f - beta1) * gi;
+            var vi = new Vector<float>(beta2) * System.Numerics.Vector.LoadUnsafe(ref v, i) + new Vector<float>(1f - beta2) * gi * gi;
+            mi.StoreUnsafe(ref m, i);
+            vi.StoreUnsafe(ref v, i);
+            if (amsgrad)
             {
-                v = MathF.Max(maxSecondMoment[i], v);
-                maxSecondMoment[i] = v;
+                vi = System.Numerics.Vector.Max(System.Numerics.Vector.LoadUnsafe(ref vmax, i), vi);
+                vi.StoreUnsafe(ref vmax, i);
             }
-            p[i] -= stepSize * m / (MathF.Sqrt(v) * inverseRootCorrection + epsilon);
+            var pi = System.Numerics.Vector.LoadUnsafe(ref p, i);
+            pi -= new Vector<float>(stepSize) * mi / (System.Numerics.Vector.SquareRoot(vi) * new Vector<float>(inverseRootCorrection) + new Vector<float>(epsilon));
+            pi.StoreUnsafe(ref p, i);
+        }
+
+        public void Scalar(ref float p, float g, ref float m, ref float v, ref float vmax, bool amsgrad)
+        {
+            float mi = beta1 * m + (1f - beta1) * g;
+            float vi = beta2 * v + (1f - beta2) * g * g;
+            m = mi;
+            v = vi;
+            if (amsgrad)
+            {
+                vi = MathF.Max(vmax, vi);
+                vmax = vi;
+            }
+            p -= stepSize * mi / (MathF.Sqrt(vi) * inverseRootCorrection + epsilon);
         }
     }
 

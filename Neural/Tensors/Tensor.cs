@@ -98,12 +98,12 @@ public sealed class Tensor
     }
 
     /// <summary>
-    /// As <see cref="Ensure(ref Tensor?, int[])"/> for the batch shape <c>[batch, ...perSample]</c>: nothing is
-    /// allocated when the buffer already has that shape.
+    /// Returns <paramref name="buffer"/> resized to the batch shape <c>[batch, ...perSample]</c>, or a new
+    /// tensor when it is null; nothing is allocated when the buffer already has that shape.
     /// </summary>
-    public static Tensor EnsureBatch(ref Tensor? buffer, int batch, ReadOnlySpan<int> perSample)
+    public static Tensor Ensure(ref Tensor? buffer, int batch, ReadOnlySpan<int> perSample)
     {
-        if (buffer is not null && buffer.Rank == perSample.Length + 1 && buffer._shape[0] == batch && SameShape(buffer._shape.AsSpan(1), perSample))
+        if (buffer is not null && buffer._shape.Length == perSample.Length + 1 && buffer._shape[0] == batch && SameShape(buffer._shape.AsSpan(1), perSample))
             return buffer;
         return Ensure(ref buffer, BatchShape(batch, perSample));
     }

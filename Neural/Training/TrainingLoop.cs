@@ -37,20 +37,20 @@ public static class TrainingLoop
         int n = training.Count, batchSize = Math.Min(options.BatchSize, n);
         int batches = (n + batchSize - 1) / batchSize;
         int reportEvery = Math.Max(1, batches / ProgressReportsPerEpoch);
-        var order = Enumerable.Range(0, n).ToArray();
         var x = new Tensor(Tensor.BatchShape(batchSize, training.FeatureShape));
         var y = new Tensor(batchSize, training.TargetWidth);
 
-        var epochs = new List<EpochSummary>();
         var stopping = options.EarlyStopping;
         bool monitorMetric = stopping?.Monitor == EarlyStoppingMonitor.ValidationMetric && validation is not null && options.Metric is not null;
-        double best = double.NaN;
-        int bestEpoch = 0, sinceBest = 0;
-        float[][]? bestWeights = null;
-        bool stoppedEarly = false;
-        float learningRate = optimizer.LearningRate;
+        // A resumed run restores everything a run that never stopped would have at this point.
+        var state = options.ResumeFrom?.Restore(network, optimizer, random) ?? new TrainingLoopState { LearningRate = optimizer.LearningRate };
+        var epochs = state.Epochs;
+        float learningRate = state.LearningRate;
+        if (state.Order is { } saved && saved.Length != n)
+            throw new ArgumentException($"The checkpoint to resume from was written for {saved.Length} training rows; the training set has {n}.", nameof(training));
+        var order = state.Order ??= Enumerable.Range(0, n).ToArray();
 
-        for (int epoch = 0; epoch < options.NumberOfEpochs; epoch++)
+        for (int epoch = epochs.Count; epoch < options.NumberOfEpochs && !state.StoppedEarly; epoch++)
         {
             var clock = Stopwatch.StartNew();
             if (options.Shuffle) random.Shuffle(order.AsSpan());
@@ -92,32 +92,38 @@ public static class TrainingLoop
             });
             options.Log?.Invoke(Describe(summary, options.Metric?.Name));
 
-            if (stopping is null) continue;
-            double monitored = monitorMetric ? validationMetric!.Value : validationLoss ?? trainingLoss;
-            bool improved = double.IsNaN(best) || (monitorMetric
-                ? options.Metric!.IsImprovement(monitored, best, stopping.MinDelta)
-                : monitored < best - stopping.MinDelta);
-            if (improved)
-            {
-                best = monitored;
-                bestEpoch = epoch + 1;
-                sinceBest = 0;
-                if (stopping.RestoreBestWeights) bestWeights = network.GetWeights();
-            }
-            else if (++sinceBest >= stopping.Patience)
-            {
-                stoppedEarly = epoch + 1 < options.NumberOfEpochs;
-                break;
-            }
+            state.LearningRate = learningRate;
+            if (stopping is not null) UpdateEarlyStopping(state, stopping, monitorMetric ? validationMetric!.Value : validationLoss ?? trainingLoss,
+                monitorMetric ? options.Metric : null, network, epoch + 1, options.NumberOfEpochs);
+            if (options.CheckpointPath is not null) TrainingCheckpoint.Capture(network, optimizer, random, state).Save(options.CheckpointPath);
         }
 
         int finalEpoch = epochs.Count;
-        if (stopping is { RestoreBestWeights: true } && bestWeights is not null && bestEpoch != finalEpoch)
+        if (stopping is { RestoreBestWeights: true } && state.BestWeights is not null && state.BestEpoch != finalEpoch)
         {
-            network.SetWeights(bestWeights);
-            finalEpoch = bestEpoch;
+            network.SetWeights(state.BestWeights);
+            finalEpoch = state.BestEpoch;
         }
-        return new TrainingHistory(epochs, options.Metric?.Name, finalEpoch, stoppedEarly);
+        return new TrainingHistory(epochs, options.Metric?.Name, finalEpoch, state.StoppedEarly);
+    }
+
+    // Records an improvement of the monitored value (by the metric's direction, else lower is better), or
+    // counts an epoch without one and sets StoppedEarly after Patience of them.
+    private static void UpdateEarlyStopping(TrainingLoopState state, EarlyStopping stopping, double monitored, ValidationMetric? metric,
+        Network network, int epoch, int numberOfEpochs)
+    {
+        bool improved = double.IsNaN(state.Best) || (metric is not null
+            ? metric.IsImprovement(monitored, state.Best, stopping.MinDelta)
+            : monitored < state.Best - stopping.MinDelta);
+        if (improved)
+        {
+            state.Best = monitored;
+            state.BestEpoch = epoch;
+            state.SinceBest = 0;
+            if (stopping.RestoreBestWeights) state.BestWeights = network.GetWeights();
+        }
+        else if (++state.SinceBest >= stopping.Patience)
+            state.StoppedEarly = epoch < numberOfEpochs;
     }
 
     /// <summary>

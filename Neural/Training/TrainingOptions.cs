@@ -45,6 +45,20 @@ public sealed class TrainingOptions
     /// <summary>Checked before every batch; cancelling stops training with <see cref="OperationCanceledException"/>.</summary>
     public CancellationToken CancellationToken { get; set; }
 
+    /// <summary>
+    /// When set, a <see cref="TrainingCheckpoint"/> is written to this file after every epoch (through a
+    /// temporary file renamed into place, so an interruption never leaves a half-written checkpoint).
+    /// </summary>
+    public string? CheckpointPath { get; set; }
+
+    /// <summary>
+    /// When set, training continues from this checkpoint: weights, layer state, optimiser state, random
+    /// generators, history and early-stopping progress are restored, and the epochs after
+    /// <see cref="TrainingCheckpoint.EpochsCompleted"/> up to <see cref="NumberOfEpochs"/> are run. The
+    /// network and optimiser must be those the checkpoint was written for.
+    /// </summary>
+    public TrainingCheckpoint? ResumeFrom { get; set; }
+
     /// <summary>Throws when a setting is out of range, naming it.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
     /// <exception cref="ArgumentNullException">No optimizer or loss.</exception>
@@ -63,6 +77,11 @@ public sealed class TrainingOptions
         if (GradientClipValue is float value && !(value > 0 && float.IsFinite(value)))
             throw new ArgumentOutOfRangeException(nameof(GradientClipValue), value, "GradientClipValue must be a positive finite number (or null).");
         EarlyStopping?.Validate();
+        if (CheckpointPath is not null && string.IsNullOrWhiteSpace(CheckpointPath))
+            throw new ArgumentException("CheckpointPath must name a file (or be null).", nameof(CheckpointPath));
+        if (ResumeFrom is { } checkpoint && checkpoint.EpochsCompleted > NumberOfEpochs)
+            throw new ArgumentOutOfRangeException(nameof(NumberOfEpochs), NumberOfEpochs,
+                $"The checkpoint to resume from has already completed {checkpoint.EpochsCompleted} epochs; NumberOfEpochs must be at least that.");
     }
 
     private static void CheckNonNegative(float value, string name)

@@ -1,4 +1,7 @@
 using MLExt.Neural;
+using MLExt.Neural.Onnx;
+using MLExt.Neural.Onnx.Proto;
+using MLExt.Trainers.Persistence;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -43,6 +46,16 @@ internal sealed class BinaryHead : PredictionHead
             targets[0] = value ? 1f : 0f;
         };
     }
+
+    // Score = z, Probability = σ(z); PredictedLabel = z > 0 is left to the adapter.
+    public override IReadOnlyList<OnnxHeadOutput> AddOnnxOutputs(OnnxGraphBuilder graph, string logits) =>
+    [
+        new(ColumnNames.Score, logits, TensorProto.Types.DataType.Float, [1]),
+        new(ColumnNames.Probability, graph.AddNode("Sigmoid", "probability", [logits]), TensorProto.Types.DataType.Float, [1]),
+    ];
+
+    public override IEstimator<ITransformer> CreateColumnAdapters(MLContext mlContext) =>
+        mlContext.Transforms.CustomMapping(new BinaryOutputsMapping().GetMapping(), BinaryOutputsMapping.ContractName);
 
     public override Delegate CreateGetter(int index, ScoredRow row) => index switch
     {

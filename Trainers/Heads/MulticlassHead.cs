@@ -1,5 +1,8 @@
 using System.Numerics.Tensors;
 using MLExt.Neural;
+using MLExt.Neural.Onnx;
+using MLExt.Neural.Onnx.Proto;
+using MLExt.Trainers.Persistence;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -13,6 +16,7 @@ namespace MLExt.Trainers;
 internal sealed class MulticlassHead : PredictionHead
 {
     private readonly OutputColumn[] _columns;
+    private readonly string[]? _slotNames;
 
     public MulticlassHead(DataViewSchema.Column label)
     {
@@ -21,7 +25,7 @@ internal sealed class MulticlassHead : PredictionHead
         if (key.Count < 2 || key.Count > int.MaxValue)
             throw new ArgumentException($"Label column '{label.Name}' has {key.Count} classes; a multiclass trainer needs at least 2.", "labelColumnName");
         Units = (int)key.Count;
-        var slotNames = KeyValueNames.Get(label, Units);
+        var slotNames = _slotNames = KeyValueNames.Get(label, Units);
         DataViewSchema.Annotations? scoreAnnotations = null;
         if (slotNames is not null)
         {
@@ -43,6 +47,8 @@ internal sealed class MulticlassHead : PredictionHead
 
     public override IReadOnlyList<OutputColumn> OutputColumns => _columns;
 
+    private static readonly Softmax ProbabilityFunction = new();
+
     public override Loss CreateLoss() => new SoftmaxCrossEntropy();
 
     public override ValidationMetric CreateMetric() => new AccuracyMetric();
@@ -62,13 +68,26 @@ internal sealed class MulticlassHead : PredictionHead
         };
     }
 
+    // Score = softmax(z) over the classes; PredictedLabel = argmax z (0-based, first of equal maxima, int64).
+    public override IReadOnlyList<OnnxHeadOutput> AddOnnxOutputs(OnnxGraphBuilder graph, string logits) =>
+    [
+        new(ColumnNames.Score, graph.AddNode("Softmax", "probabilities", [logits], OnnxAttributes.Int("axis", -1)), TensorProto.Types.DataType.Float, [Units], _slotNames),
+        new(ColumnNames.PredictedLabel, graph.AddNode("ArgMax", "class_index", [logits], OnnxAttributes.Int("axis", -1), OnnxAttributes.Int("keepdims", 1)),
+            TensorProto.Types.DataType.Int64, [1]),
+    ];
+
+    public override IEstimator<ITransformer> CreateColumnAdapters(MLContext mlContext) =>
+        mlContext.Transforms.CustomMapping(new ClassIndexMapping().GetMapping(), ClassIndexMapping.ContractName)
+            .Append(ClassKeyMapping.Create(mlContext, ColumnNames.PredictedLabel, Units, _columns[1].Annotations));
+
     public override Delegate CreateGetter(int index, ScoredRow row) => index switch
     {
         0 => (ValueGetter<VBuffer<float>>)((ref VBuffer<float> value) =>
         {
             // Score = softmax(logits)
             var editor = VBufferEditor.Create(ref value, Units);
-            TensorPrimitives.SoftMax(row.Ensure(), editor.Values);
+            // TensorPrimitives.SoftMax does not subtract the maximum; MLExt's Softmax does, so large logits stay finite.
+            ProbabilityFunction.Forward(row.Ensure(), editor.Values, Units);
             value = editor.Commit();
         }),
         1 => (ValueGetter<uint>)((ref uint value) => value = (uint)TensorPrimitives.IndexOfMax(row.Ensure()) + 1),

@@ -1,4 +1,5 @@
 using MLExt.Neural;
+using MLExt.Neural.Onnx;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -33,6 +34,18 @@ internal abstract class PredictionHead
 
     /// <summary>A <see cref="ValueGetter{TValue}"/> for output column <paramref name="index"/> reading <paramref name="row"/>'s outputs.</summary>
     public abstract Delegate CreateGetter(int index, ScoredRow row);
+
+    /// <summary>
+    /// Adds the head's outputs to an ONNX graph after the network's raw outputs <paramref name="logits"/>
+    /// (<c>[N, Units]</c>): the numbers behind <see cref="OutputColumns"/>, named like them.
+    /// </summary>
+    public abstract IReadOnlyList<OnnxHeadOutput> AddOnnxOutputs(OnnxGraphBuilder graph, string logits);
+
+    /// <summary>
+    /// The stateless transforms (ML.NET built-ins and MLExt's <c>CustomMapping</c> adapters) that turn
+    /// OnnxTransformer's vector columns from <see cref="AddOnnxOutputs"/> into <see cref="OutputColumns"/> exactly.
+    /// </summary>
+    public abstract IEstimator<ITransformer> CreateColumnAdapters(MLContext mlContext);
 
     /// <summary>Writes the targets of the current row.</summary>
     public delegate void TargetWriter(Span<float> targets, long rowIndex);

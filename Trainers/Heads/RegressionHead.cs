@@ -1,4 +1,7 @@
 using MLExt.Neural;
+using MLExt.Neural.Onnx;
+using MLExt.Neural.Onnx.Proto;
+using MLExt.Trainers.Persistence;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -45,6 +48,13 @@ internal sealed class RegressionHead : PredictionHead
             targets[0] = value;
         };
     }
+
+    // Score = z
+    public override IReadOnlyList<OnnxHeadOutput> AddOnnxOutputs(OnnxGraphBuilder graph, string logits) =>
+        [new(ColumnNames.Score, logits, TensorProto.Types.DataType.Float, [1])];
+
+    public override IEstimator<ITransformer> CreateColumnAdapters(MLContext mlContext) =>
+        mlContext.Transforms.CustomMapping(new RegressionOutputsMapping().GetMapping(), RegressionOutputsMapping.ContractName);
 
     public override Delegate CreateGetter(int index, ScoredRow row) => index == 0
         ? (ValueGetter<float>)((ref float value) => value = row.Ensure()[0])

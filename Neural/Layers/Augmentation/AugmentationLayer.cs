@@ -17,6 +17,9 @@ public abstract class AugmentationLayer : Layer
     /// <summary>The layer's generator (for checkpoints); available once built.</summary>
     public RandomSource Random => _random ?? throw new InvalidOperationException($"{TypeName} is not built.");
 
+    /// <inheritdoc/>
+    public override IReadOnlyList<RandomSource> RandomSources => [Random];
+
     /// <summary>Random values drawn per sample (0 for none).</summary>
     private protected abstract int DrawsPerSample { get; }
 

@@ -86,7 +86,7 @@ public sealed class ResidualBlock : Layer
     {
         CheckInput(input);
         // s = F(x) + S(x) ; y = relu(s)
-        var sum = Tensor.EnsureBatch(ref _sum, input.Rows, OutputShape);
+        var sum = Tensor.Ensure(ref _sum, input.Rows, OutputShape);
         _main.Forward(input, training).CopyTo(sum);
         var shortcut = _projection?.Forward(input, training) ?? input;
         TensorPrimitives.Add(sum.Span, shortcut.Span, sum.Span);
@@ -102,7 +102,7 @@ public sealed class ResidualBlock : Layer
         // g = relu'(s) ⊙ dy ; dx = Fᵀ(g) + Sᵀ(g)
         var g = Tensor.Ensure(ref _gradSum, sum.Shape);
         _relu.Backward(sum.Span, _output!.Span, outputGradient.Span, g.Span, 1);
-        var dx = Tensor.EnsureBatch(ref _gradInput, g.Rows, InputShape);
+        var dx = Tensor.Ensure(ref _gradInput, g.Rows, InputShape);
         _main.Backward(g).CopyTo(dx);
         var shortcut = _projection?.Backward(g) ?? g;
         TensorPrimitives.Add(dx.Span, shortcut.Span, dx.Span);

@@ -9,6 +9,7 @@ namespace MLExt.Neural;
 public abstract class ConvolutionLayer : Layer
 {
     private Parameter? _kernel, _bias;
+    private Parameter[] _parameters = [];
     private ActivationFunction _activation = null!;
     private Tensor? _preActivation, _output, _gradPre;
 
@@ -63,7 +64,7 @@ public abstract class ConvolutionLayer : Layer
     public (int Top, int Left) ResolvedPadding => (Geometry.PadTop, Geometry.PadLeft);
 
     /// <inheritdoc/>
-    public override IReadOnlyList<Parameter> Parameters => _bias is null ? [Kernel] : [Kernel, _bias];
+    public override IReadOnlyList<Parameter> Parameters => _parameters;
 
     private protected ConvGeometry Geometry { get; private set; }
 
@@ -83,12 +84,13 @@ public abstract class ConvolutionLayer : Layer
             _bias = new Parameter("bias", [outputChannels], isWeight: false);
             BiasInitializer.Fill(_bias.Value.Span, fanIn, fanOut, random);
         }
+        _parameters = _bias is null ? [_kernel] : [_kernel, _bias];
         _activation = ActivationFunction.Create(Activation, ActivationAlpha);
         return [outputChannels, Geometry.OutputHeight, Geometry.OutputWidth];
     }
 
     /// <summary>The pre-activation buffer z for a batch of <paramref name="n"/>.</summary>
-    private protected Tensor PreActivation(int n) => Tensor.EnsureBatch(ref _preActivation, n, OutputShape);
+    private protected Tensor PreActivation(int n) => Tensor.Ensure(ref _preActivation, n, OutputShape);
 
     /// <summary>y = act(z) (z itself without an activation).</summary>
     private protected Tensor Activate(Tensor z)

@@ -10,6 +10,7 @@ namespace MLExt.Neural;
 public sealed class BatchNormalization : Layer
 {
     private Parameter? _gamma, _beta, _runningMean, _runningVariance;
+    private Parameter[] _parameters = [], _states = [];
     private Tensor? _normalized, _output, _gradInput;
     private float[] _inverseStd = [];
     private bool _lastWasTraining;
@@ -45,10 +46,10 @@ public sealed class BatchNormalization : Layer
     public Parameter RunningVariance => _runningVariance ?? throw new InvalidOperationException("BatchNormalization is not built.");
 
     /// <inheritdoc/>
-    public override IReadOnlyList<Parameter> Parameters => [Gamma, Beta];
+    public override IReadOnlyList<Parameter> Parameters => _parameters;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<Parameter> States => [RunningMean, RunningVariance];
+    public override IReadOnlyList<Parameter> States => _states;
 
     /// <inheritdoc/>
     protected override int[] OnBuild(int[] inputShape, RandomSource random)
@@ -63,6 +64,8 @@ public sealed class BatchNormalization : Layer
         _runningVariance = new Parameter("runningVariance", [channels], isWeight: false);
         _runningVariance.Value.Span.Fill(1f);
         _inverseStd = new float[channels];
+        _parameters = [_gamma, _beta];
+        _states = [_runningMean, _runningVariance];
         return inputShape;
     }
 

@@ -8,6 +8,7 @@ namespace MLExt.Neural;
 public sealed class LayerNormalization : Layer
 {
     private Parameter? _gamma, _beta;
+    private Parameter[] _parameters = [];
     private Tensor? _normalized, _output, _gradInput;
     private float[] _inverseStd = [];
 
@@ -36,7 +37,7 @@ public sealed class LayerNormalization : Layer
     public Parameter Beta => _beta ?? throw new InvalidOperationException("LayerNormalization is not built.");
 
     /// <inheritdoc/>
-    public override IReadOnlyList<Parameter> Parameters => [Gamma, Beta];
+    public override IReadOnlyList<Parameter> Parameters => _parameters;
 
     /// <inheritdoc/>
     protected override int[] OnBuild(int[] inputShape, RandomSource random)
@@ -47,6 +48,7 @@ public sealed class LayerNormalization : Layer
         _gamma = new Parameter("gamma", normalized, isWeight: false);
         _gamma.Value.Span.Fill(1f);
         _beta = new Parameter("beta", normalized, isWeight: false);
+        _parameters = [_gamma, _beta];
         return inputShape;
     }
 

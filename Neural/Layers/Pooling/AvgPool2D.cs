@@ -17,7 +17,7 @@ public sealed class AvgPool2D : Pooling2D
     {
         CheckInput(input);
         var g = Geometry;
-        var y = Tensor.EnsureBatch(ref _output, input.Rows, OutputShape);
+        var y = Tensor.Ensure(ref _output, input.Rows, OutputShape);
         var x = input.Span;
         for (int plane = 0; plane < input.Rows * g.Channels; plane++)
             for (int p = 0; p < g.OutputPlane; p++)
@@ -36,7 +36,7 @@ public sealed class AvgPool2D : Pooling2D
     public override Tensor Backward(Tensor outputGradient)
     {
         var g = Geometry;
-        var dx = Tensor.EnsureBatch(ref _gradInput, outputGradient.Rows, InputShape);
+        var dx = Tensor.Ensure(ref _gradInput, outputGradient.Rows, InputShape);
         dx.Clear();
         var d = dx.Span;
         for (int plane = 0; plane < outputGradient.Rows * g.Channels; plane++)

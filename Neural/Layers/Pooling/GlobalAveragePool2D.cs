@@ -26,7 +26,7 @@ public sealed class GlobalAveragePool2D : Layer
     public override Tensor Backward(Tensor outputGradient)
     {
         int plane = Plane;
-        var dx = Tensor.EnsureBatch(ref _gradInput, outputGradient.Rows, InputShape);
+        var dx = Tensor.Ensure(ref _gradInput, outputGradient.Rows, InputShape);
         for (int i = 0; i < outputGradient.Length; i++) dx.Span.Slice(i * plane, plane).Fill(outputGradient[i] / plane);
         return dx;
     }

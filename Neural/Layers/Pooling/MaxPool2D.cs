@@ -18,7 +18,7 @@ public sealed class MaxPool2D : Pooling2D
     {
         CheckInput(input);
         var g = Geometry;
-        var y = Tensor.EnsureBatch(ref _output, input.Rows, OutputShape);
+        var y = Tensor.Ensure(ref _output, input.Rows, OutputShape);
         if (_argmax.Length < y.Length) _argmax = new int[y.Length];
         var x = input.Span;
         var o = y.Span;
@@ -45,7 +45,7 @@ public sealed class MaxPool2D : Pooling2D
     /// <inheritdoc/>
     public override Tensor Backward(Tensor outputGradient)
     {
-        var dx = Tensor.EnsureBatch(ref _gradInput, outputGradient.Rows, InputShape);
+        var dx = Tensor.Ensure(ref _gradInput, outputGradient.Rows, InputShape);
         dx.Clear();
         var d = dx.Span;
         var dy = outputGradient.Span;

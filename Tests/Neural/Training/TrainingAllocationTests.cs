@@ -9,15 +9,15 @@ public sealed class TrainingAllocationTests
 {
     private const int Features = 256, Outputs = 10, BatchSize = 32;
 
-    public static TheoryData<string> Setups() => ["adam", "adamw-amsgrad", "sgd-nesterov", "rmsprop-centred", "adagrad", "mse-clipped-penalised"];
+    public static TheoryData<string> Setups() => ["adam", "adamw-amsgrad", "sgd-nesterov", "rmsprop-centred", "adagrad", "mse-clipped-penalised", "cnn"];
 
     [Theory]
     [MemberData(nameof(Setups))]
     public void ATrainingBatchAllocatesNothingOnceWarm(string setup)
     {
         var (network, options) = Create(setup);
-        var data = Data(BatchSize * 8, seed: 1, oneHot: options.Loss is SoftmaxCrossEntropy);
-        var x = new Tensor(BatchSize, Features);
+        var data = Data(BatchSize * 8, seed: 1, oneHot: options.Loss is SoftmaxCrossEntropy, network.InputShape);
+        var x = new Tensor(Tensor.BatchShape(BatchSize, network.InputShape));
         var y = new Tensor(BatchSize, Outputs);
         var rows = new int[BatchSize];
         float learningRate = options.Optimizer.LearningRate;
@@ -50,7 +50,7 @@ public sealed class TrainingAllocationTests
             var (network, options) = Create("adam");
             options.NumberOfEpochs = epochs;
             options.Metric = null;
-            var data = Data(BatchSize * 40, seed: 2, oneHot: true);
+            var data = Data(BatchSize * 40, seed: 2, oneHot: true, [Features]);
             TrainingLoop.Fit(network, data, null, options, new RandomSource(5)); // warm-up of this shape
             var (fresh, freshOptions) = Create("adam");
             freshOptions.NumberOfEpochs = epochs;
@@ -94,11 +94,16 @@ public sealed class TrainingAllocationTests
 
     private static (Network Network, TrainingOptions Options) Create(string setup)
     {
-        var network = new Network([
-            new Dense(64, Activation.Relu), new Dropout(0.2f), new Dense(32, Activation.Tanh),
-            new ActivationLayer(Activation.Sigmoid), new Dense(Outputs),
-        ]);
-        network.Build([Features], new RandomSource(3));
+        var network = setup == "cnn"
+            ? new Network([
+                Layer.Conv2D(8, 3, activation: Activation.Relu), Layer.MaxPool2D(2), Layer.Conv2D(8, 3, activation: Activation.Relu),
+                Layer.MaxPool2D(2), Layer.Flatten(), new Dense(Outputs),
+            ])
+            : new Network([
+                new Dense(64, Activation.Relu), new Dropout(0.2f), new Dense(32, Activation.Tanh),
+                new ActivationLayer(Activation.Sigmoid), new Dense(Outputs),
+            ]);
+        network.Build(setup == "cnn" ? [1, 16, 16] : [Features], new RandomSource(3));
         var options = new TrainingOptions { BatchSize = BatchSize, Loss = new SoftmaxCrossEntropy(), Optimizer = new AdamOptimizer() };
         switch (setup)
         {
@@ -125,10 +130,10 @@ public sealed class TrainingAllocationTests
         return (network, options);
     }
 
-    private static TrainingSet Data(int count, int seed, bool oneHot)
+    private static TrainingSet Data(int count, int seed, bool oneHot, int[] featureShape)
     {
         var random = new RandomSource(seed);
-        var x = new float[count * Features];
+        var x = new float[count * Tensor.Product(featureShape)];
         var y = new float[count * Outputs];
         for (int i = 0; i < x.Length; i++) x[i] = random.NextGaussian();
         for (int i = 0; i < count; i++)
@@ -136,6 +141,6 @@ public sealed class TrainingAllocationTests
             if (oneHot) y[i * Outputs + random.NextInt(Outputs)] = 1f;
             else for (int j = 0; j < Outputs; j++) y[i * Outputs + j] = random.NextGaussian();
         }
-        return new TrainingSet(x, [Features], y, Outputs);
+        return new TrainingSet(x, featureShape, y, Outputs);
     }
 }

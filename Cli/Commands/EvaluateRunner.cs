@@ -1,0 +1,155 @@
+using System.Globalization;
+using MLExt.Cli.Data;
+using MLExt.Cli.Output;
+using MLExt.Cli.Training;
+using MLExt.Evaluation;
+using MLExt.Evaluation.Binary;
+using MLExt.Evaluation.Multiclass;
+using MLExt.Evaluation.Regression;
+using MLExt.Evaluation.Reports;
+using ReportTable = MLExt.Cli.Output.ReportTable;
+
+namespace MLExt.Cli.Commands;
+
+/// <summary>The body of <c>mlext evaluate</c>: read labels and predictions from a file, evaluate, print, write the report.</summary>
+internal static class EvaluateRunner
+{
+    /// <summary>Runs a parsed request; returns the exit code.</summary>
+    public static int Run(EvaluateRequest request, CliOutput output)
+    {
+        if (Directory.Exists(request.DataPath) || !File.Exists(request.DataPath))
+            throw new UserException($"--data: file '{request.DataPath}' does not exist");
+        var file = DelimitedFile.Profile(request.DataPath);
+        var label = file.Find(request.Label) ?? throw new UserException($"--label: no column '{request.Label}' in {file.Path} (columns: {file.ColumnNames})");
+        if (request.Scores.Count == 0)
+            throw new UserException("--score: name the prediction column (several, comma-separated, for multiclass)");
+        var scores = request.Scores.Select(s => Numeric("--score", file.Find(s) ?? throw new UserException($"--score: no column '{s}' in {file.Path} (columns: {file.ColumnNames})"))).ToArray();
+        var probability = request.Probability is null ? null
+            : Numeric("--probability", file.Find(request.Probability) ?? throw new UserException($"--probability: no column '{request.Probability}' in {file.Path} (columns: {file.ColumnNames})"));
+        var task = request.Task ?? Infer(label, scores, probability);
+        if (task == TaskKind.Multiclass ? scores.Length < 2 : scores.Length != 1)
+            throw new UserException(task == TaskKind.Multiclass
+                ? $"--score: a multiclass evaluation needs one probability column per class (at least 2), got {scores.Length}"
+                : $"--score: a {task.ToString().ToLowerInvariant()} evaluation reads one prediction column, got {scores.Length}");
+        if (probability is not null && task != TaskKind.Binary)
+            throw new UserException("--probability applies to binary evaluation only");
+
+        var warnings = new List<string>();
+        var columns = new List<ColumnProfile> { label };
+        columns.AddRange(scores);
+        if (probability is not null)
+            columns.Add(probability);
+        var (values, lines) = ScoredFile.Read(file, columns);
+        IEvaluationResult evaluation = task switch
+        {
+            TaskKind.Binary => Binary(label, values, request.Threshold, probability is not null, warnings, output),
+            TaskKind.Multiclass => Multiclass(scores.Select(s => s.Name).ToArray(), values, lines, warnings),
+            _ => Regression(label, values, warnings),
+        };
+
+        string model = string.Join(", ", scores.Select(s => s.Name));
+        output.Line($"Data: {file.Path}, {file.Rows:N0} rows; label '{label.Name}', {task.ToString().ToLowerInvariant()}; predictions '{model}'.");
+        foreach (var warning in warnings.Concat(evaluation.Warnings))
+            output.Line($"Warning: {warning}");
+        output.Line();
+        ReportTable.Write(output, "Metrics:", ["metric", "value", "note"], evaluation.Metrics.Select(m => (IReadOnlyList<string>)[m.Name, ReportTable.Figure(m.Value), m.Reason ?? ""]));
+        var report = EvaluationReport.FromEvaluation($"Evaluation: {Path.GetFileName(file.Path)}", model, evaluation,
+            [$"Data: {file.Path}, {file.Rows} rows, label '{label.Name}'.", .. warnings]);
+        var written = ReportWriter.WriteAll(report, request.ReportDirectory);
+        output.Line($"Report: {Path.Combine(request.ReportDirectory, "report.html")} (also report.md, report.json and {(written.Count - 3) / 2} plots as PNG and SVG).");
+        output.FinalJson(new
+        {
+            Command = "evaluate",
+            Task = task.ToString().ToLowerInvariant(),
+            Data = new { file.Path, file.Rows },
+            Metrics = evaluation.Metrics.ToDictionary(m => m.Name, m => new { Value = double.IsFinite(m.Value) ? m.Value : (double?)null, m.Reason }),
+            Warnings = warnings.Concat(evaluation.Warnings).ToList(),
+            Report = new { Directory = request.ReportDirectory, Files = written.Select(p => Path.GetRelativePath(request.ReportDirectory, p)).ToList() },
+        });
+        return 0;
+    }
+
+    private static TaskKind Infer(ColumnProfile label, ColumnProfile[] scores, ColumnProfile? probability)
+    {
+        if (scores.Length > 1)
+            return TaskKind.Multiclass;
+        if (probability is not null || (!label.TooManyDistinct && label.Distinct.Count == 2))
+            return TaskKind.Binary;
+        if (label.IsNumeric)
+            return TaskKind.Regression;
+        throw new UserException($"--task: cannot tell the task from label '{label.Name}' ({(label.TooManyDistinct ? "many" : label.Distinct.Count.ToString(CultureInfo.InvariantCulture))} distinct text values) and one --score column; give --task");
+    }
+
+    private static BinaryEvaluation Binary(ColumnProfile label, string[][] values, double? threshold, bool hasProbability, List<string> warnings, CliOutput output)
+    {
+        var classes = BinaryLabel.From(label);
+        var rows = values.Where(v => !ColumnProfile.IsMissing(v[0])).ToArray();
+        Skipped(values.Length - rows.Length, "a missing label", warnings);
+        var predictions = new BinaryPredictions(
+            rows.Select(v => classes.Map[v[0]]).ToArray(),
+            rows.Select(v => Number(v[1])).ToArray(),
+            hasProbability ? rows.Select(v => Number(v[2])).ToArray() : []);
+        var finite = Enumerable.Range(0, predictions.Count).Where(i => double.IsFinite(predictions.Scores[i])).ToArray();
+        Skipped(predictions.Count - finite.Length, "a missing or non-finite score", warnings);
+        predictions = new BinaryPredictions(finite.Select(i => predictions.Labels[i]).ToArray(), finite.Select(i => predictions.Scores[i]).ToArray(),
+            hasProbability ? finite.Select(i => predictions.Probabilities[i]).ToArray() : []);
+        double cut = threshold ?? (predictions.Scores.All(s => s is >= 0 and <= 1) ? 0.5 : 0);
+        output.Line($"Classes: '{classes.Positive}' positive, '{classes.Negative}' negative; predicted positive when the score is greater than {cut.ToString(CultureInfo.InvariantCulture)}.");
+        return BinaryEvaluator.Evaluate(predictions, new BinaryEvaluationOptions { Threshold = cut });
+    }
+
+    private static MulticlassEvaluation Multiclass(string[] classes, string[][] values, int[] lines, List<string> warnings)
+    {
+        var labels = new List<int>();
+        var scores = new List<double[]>();
+        int missing = 0, badScores = 0;
+        for (int r = 0; r < values.Length; r++)
+        {
+            string value = values[r][0];
+            if (ColumnProfile.IsMissing(value))
+            {
+                missing++;
+                continue;
+            }
+            int index = Array.IndexOf(classes, value);
+            if (index < 0)
+                index = Array.FindIndex(classes, c => string.Equals(c, value, StringComparison.OrdinalIgnoreCase));
+            if (index < 0 && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int number) && number < classes.Length)
+                index = number;
+            if (index < 0)
+                throw new UserException($"--label: line {lines[r]} holds '{value}', which names no --score column (classes: {string.Join(", ", classes)}); name each probability column after its class");
+            var row = values[r].Skip(1).Select(Number).ToArray();
+            if (!row.All(double.IsFinite))
+            {
+                badScores++;
+                continue;
+            }
+            labels.Add(index);
+            scores.Add(row);
+        }
+        Skipped(missing, "a missing label", warnings);
+        Skipped(badScores, "a missing or non-finite score", warnings);
+        return MulticlassEvaluator.Evaluate(new MulticlassPredictions(labels.ToArray(), scores.ToArray(), classes));
+    }
+
+    private static RegressionEvaluation Regression(ColumnProfile label, string[][] values, List<string> warnings)
+    {
+        Numeric("--label", label);
+        var rows = values.Select(v => (Label: Number(v[0]), Score: Number(v[1]))).ToArray();
+        var kept = rows.Where(r => !double.IsNaN(r.Label) && !double.IsNaN(r.Score)).ToArray();
+        Skipped(rows.Length - kept.Length, "a missing label or prediction", warnings);
+        return RegressionEvaluator.Evaluate(new RegressionPredictions(kept.Select(r => r.Label).ToArray(), kept.Select(r => r.Score).ToArray()));
+    }
+
+    private static ColumnProfile Numeric(string option, ColumnProfile column) => column.Values == 0 || column.IsNumeric ? column
+        : throw new UserException($"{option}: column '{column.Name}' must hold numbers, but line {column.FirstNonNumericLine} holds '{column.FirstNonNumeric}'");
+
+    private static double Number(string value) =>
+        ColumnProfile.TryParseNumber(value, out float number) ? number : double.NaN;
+
+    private static void Skipped(int count, string what, List<string> warnings)
+    {
+        if (count > 0)
+            warnings.Add($"{count} row(s) with {what} were left out.");
+    }
+}

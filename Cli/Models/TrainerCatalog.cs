@@ -1,0 +1,64 @@
+using Microsoft.ML;
+using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers.LightGbm;
+using MLExt.Cli.Training;
+using MLExt.Trainers;
+
+namespace MLExt.Cli.Models;
+
+/// <summary>Builds the trainer a <c>--trainer</c> value names, for a task, reading <c>Label</c> and <c>Features</c>.</summary>
+internal static class TrainerCatalog
+{
+    /// <summary>The values <c>--trainer</c> accepts.</summary>
+    public static readonly string[] Names = ["nn", "lbfgs", "sdca", "fasttree", "lightgbm"];
+
+    /// <summary>Parses a <c>--trainer</c> value.</summary>
+    public static TrainerKind Parse(string name) => name.ToLowerInvariant() switch
+    {
+        "nn" => TrainerKind.Nn,
+        "lbfgs" => TrainerKind.Lbfgs,
+        "sdca" => TrainerKind.Sdca,
+        "fasttree" => TrainerKind.FastTree,
+        "lightgbm" => TrainerKind.LightGbm,
+        _ => throw new UserException($"--trainer must be one of {string.Join(", ", Names)}, got '{name}'"),
+    };
+
+    /// <summary>The name shown in reports, such as <c>ML.NET SdcaMaximumEntropy</c>.</summary>
+    public static string DisplayName(TrainerKind kind, TaskKind task) => (kind, task) switch
+    {
+        (TrainerKind.Nn, _) => "MLExt network",
+        (TrainerKind.Lbfgs, TaskKind.Binary) => "ML.NET LbfgsLogisticRegression",
+        (TrainerKind.Lbfgs, TaskKind.Multiclass) => "ML.NET LbfgsMaximumEntropy",
+        (TrainerKind.Lbfgs, _) => "ML.NET LbfgsPoissonRegression",
+        (TrainerKind.Sdca, TaskKind.Binary) => "ML.NET SdcaLogisticRegression",
+        (TrainerKind.Sdca, TaskKind.Multiclass) => "ML.NET SdcaMaximumEntropy",
+        (TrainerKind.Sdca, _) => "ML.NET Sdca",
+        (TrainerKind.FastTree, TaskKind.Multiclass) => "ML.NET FastTree (one-versus-all)",
+        (TrainerKind.FastTree, _) => "ML.NET FastTree",
+        _ => "ML.NET LightGbm",
+    };
+
+    /// <summary>The trainer for <paramref name="task"/>; <paramref name="network"/> configures the MLExt network, its seed the seeded ML.NET trainers.</summary>
+    public static IEstimator<ITransformer> Create(TrainerKind kind, TaskKind task, MLContext ml, NetworkSettings network)
+    {
+        const string label = TabularDataset.LabelColumn, features = TabularDataset.FeaturesColumn;
+        return (kind, task) switch
+        {
+            (TrainerKind.Nn, TaskKind.Binary) => ml.BinaryClassification.Trainers.NeuralNetwork(network.Apply(new NeuralNetworkBinaryTrainer.Options(), null)),
+            (TrainerKind.Nn, TaskKind.Multiclass) => ml.MulticlassClassification.Trainers.NeuralNetwork(network.Apply(new NeuralNetworkMulticlassTrainer.Options(), null)),
+            (TrainerKind.Nn, _) => ml.Regression.Trainers.NeuralNetwork(network.Apply(new NeuralNetworkRegressionTrainer.Options(), null)),
+            (TrainerKind.Lbfgs, TaskKind.Binary) => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(label, features),
+            (TrainerKind.Lbfgs, TaskKind.Multiclass) => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(label, features),
+            (TrainerKind.Lbfgs, _) => ml.Regression.Trainers.LbfgsPoissonRegression(label, features),
+            (TrainerKind.Sdca, TaskKind.Binary) => ml.BinaryClassification.Trainers.SdcaLogisticRegression(label, features),
+            (TrainerKind.Sdca, TaskKind.Multiclass) => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(label, features),
+            (TrainerKind.Sdca, _) => ml.Regression.Trainers.Sdca(label, features),
+            (TrainerKind.FastTree, TaskKind.Binary) => ml.BinaryClassification.Trainers.FastTree(label, features),
+            (TrainerKind.FastTree, TaskKind.Multiclass) => ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.FastTree(label, features), label),
+            (TrainerKind.FastTree, _) => ml.Regression.Trainers.FastTree(label, features),
+            (TrainerKind.LightGbm, TaskKind.Binary) => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = network.Seed }),
+            (TrainerKind.LightGbm, TaskKind.Multiclass) => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = network.Seed }),
+            _ => ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = network.Seed }),
+        };
+    }
+}

@@ -1,0 +1,69 @@
+using MLExt.Neural;
+
+namespace MLExt.Tests.Onnx;
+
+/// <summary>
+/// For every layer type, small networks containing it (with the per-sample input shape) whose ONNX
+/// export is run in ONNX Runtime and compared with MLExt's forward pass. Add a layer type here when
+/// you add its exporter; <see cref="OnnxExportTests.EveryLayerTypeHasAnExportCase"/> fails until you do.
+/// </summary>
+internal static class OnnxLayerCases
+{
+    public static readonly Activation[] Activations = Enum.GetValues<Activation>();
+
+    /// <summary>Case name → (layer type under test, input shape, network factory).</summary>
+    public static IEnumerable<(string Name, Type LayerType, int[] InputShape, Func<Layer[]> Layers)> All()
+    {
+        foreach (var a in Activations)
+        {
+            yield return ($"Dense {a}", typeof(Dense), [7], () => [new Dense(5, a)]);
+            yield return ($"Dense {a} without bias", typeof(Dense), [7], () => [new Dense(4, a, useBias: false)]);
+            yield return ($"ActivationLayer {a}", typeof(ActivationLayer), [3, 6], () => [new ActivationLayer(a)]);
+        }
+        yield return ("Dense LeakyRelu alpha 0.2", typeof(Dense), [6], () => [new Dense(5, Activation.LeakyRelu, activationAlpha: 0.2f)]);
+        yield return ("Dense Elu alpha 0.5", typeof(Dense), [6], () => [new Dense(5, Activation.Elu, activationAlpha: 0.5f)]);
+        yield return ("ActivationLayer LeakyRelu alpha 0.3", typeof(ActivationLayer), [9], () => [new ActivationLayer(Activation.LeakyRelu, 0.3f)]);
+        yield return ("ActivationLayer Elu alpha 2", typeof(ActivationLayer), [9], () => [new ActivationLayer(Activation.Elu, 2f)]);
+        yield return ("Dropout between Dense layers", typeof(Dropout), [8], () => [new Dense(16, Activation.Relu), new Dropout(0.5f), new Dense(3)]);
+        foreach (var (name, type, shape, layers) in ImageCases()) yield return (name, type, shape, layers);
+        yield return ("Multilayer perceptron", typeof(Dense), [10], () =>
+            [new Dense(32, Activation.Gelu), new Dropout(0.2f), new Dense(16, Activation.Tanh), new ActivationLayer(Activation.Elu), new Dense(4, Activation.Softmax)]);
+    }
+
+    private static readonly int[] Image = [3, 9, 8];
+
+    private static IEnumerable<(string, Type, int[], Func<Layer[]>)> ImageCases()
+    {
+        yield return ("Conv2D valid 3x3", typeof(Conv2D), Image, () => [new Conv2D(4, 3)]);
+        yield return ("Conv2D same stride 2 (uneven padding) Relu", typeof(Conv2D), Image, () => [new Conv2D(5, 3, stride: 2, padding: Padding.Same, activation: Activation.Relu)]);
+        yield return ("Conv2D dilation 2 Gelu", typeof(Conv2D), Image, () => [new Conv2D(4, new Size2D(3, 2), dilation: 2, activation: Activation.Gelu)]);
+        yield return ("Conv2D 3 groups explicit padding no bias", typeof(Conv2D), Image,
+            () => [new Conv2D(6, 3, padding: Padding.Explicit(1, 2, 0, 1), groups: 3, useBias: false, activation: Activation.LeakyRelu, activationAlpha: 0.2f)]);
+        yield return ("DepthwiseConv2D multiplier 2 same Tanh", typeof(DepthwiseConv2D), Image,
+            () => [new DepthwiseConv2D(3, stride: 2, padding: Padding.Same, depthMultiplier: 2, activation: Activation.Tanh)]);
+        yield return ("SeparableConv2D", typeof(SeparableConv2D), Image, () => [new SeparableConv2D(5, 3, padding: Padding.Same, activation: Activation.Elu)]);
+        yield return ("MaxPool2D 2x2", typeof(MaxPool2D), Image, () => [new MaxPool2D(2)]);
+        yield return ("MaxPool2D 3x3 stride 2 same", typeof(MaxPool2D), Image, () => [new MaxPool2D(3, 2, Padding.Same)]);
+        yield return ("AvgPool2D 2x2", typeof(AvgPool2D), Image, () => [new AvgPool2D(2)]);
+        yield return ("AvgPool2D 3x3 stride 2 same (padding not counted)", typeof(AvgPool2D), Image, () => [new AvgPool2D(3, 2, Padding.Same)]);
+        yield return ("GlobalAveragePool2D", typeof(GlobalAveragePool2D), Image, () => [new Conv2D(4, 3), new GlobalAveragePool2D(), new Dense(2)]);
+        yield return ("Flatten", typeof(Flatten), Image, () => [new Conv2D(2, 3, activation: Activation.Relu), new Flatten(), new Dense(3)]);
+        yield return ("BatchNormalization dense", typeof(BatchNormalization), [6], () => [new BatchNormalization(), new Dense(3)]);
+        yield return ("BatchNormalization image", typeof(BatchNormalization), Image, () => [new Conv2D(4, 3), new BatchNormalization(epsilon: 1e-2f)]);
+        yield return ("LayerNormalization last axis", typeof(LayerNormalization), [6], () => [new LayerNormalization(), new Dense(3)]);
+        yield return ("LayerNormalization whole image", typeof(LayerNormalization), Image, () => [new LayerNormalization(3, 1e-5f)]);
+        yield return ("LayerNormalization last two axes", typeof(LayerNormalization), Image, () => [new LayerNormalization(2)]);
+        yield return ("ResidualBlock identity", typeof(ResidualBlock), Image, () => [new ResidualBlock(3)]);
+        yield return ("ResidualBlock projection stride 2", typeof(ResidualBlock), Image, () => [new ResidualBlock(6, stride: 2)]);
+        yield return ("Augmentation layers vanish", typeof(AugmentationLayer), Image, () =>
+            [new RandomFlip(), new RandomTranslation(1), new RandomRotation(10), new RandomZoom(), new GaussianNoise(0.1f), new RandomBrightness(0.1f),
+             new RandomContrast(), new Conv2D(2, 3)]);
+        yield return ("Small convolutional network", typeof(Conv2D), Image, () =>
+            [new RandomFlip(), new Conv2D(8, 3, padding: Padding.Same, activation: Activation.Relu), new BatchNormalization(), new MaxPool2D(2),
+             new ResidualBlock(8), new SeparableConv2D(8, 3, padding: Padding.Same), new GlobalAveragePool2D(), new Dropout(0.3f), new Dense(4, Activation.Softmax)]);
+    }
+
+    public static IEnumerable<object[]> Names() => All().Select(c => new object[] { c.Name });
+
+    public static (string Name, Type LayerType, int[] InputShape, Func<Layer[]> Layers) Get(string name) => All().Single(c => c.Name == name);
+}

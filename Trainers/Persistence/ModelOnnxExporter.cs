@@ -1,0 +1,86 @@
+using System.Text.Json;
+using MLExt.Neural;
+using MLExt.Neural.Onnx;
+using MLExt.Neural.Onnx.Proto;
+
+namespace MLExt.Trainers;
+
+/// <summary>
+/// A trained <see cref="NeuralNetworkTransformer"/> as an ONNX model: the network, then its head's outputs
+/// (multiclass: <c>Score</c> probabilities and <c>PredictedLabel</c>, the 0-based index of the largest logit;
+/// binary: <c>Score</c> logit and <c>Probability</c>; regression: <c>Score</c>). The input is named after the
+/// feature column.
+/// </summary>
+internal static class ModelOnnxExporter
+{
+    /// <summary>Metadata key holding the task (<c>multiclass</c>, <c>binary</c>, <c>regression</c>).</summary>
+    public const string TaskKey = "mlext.task";
+
+    /// <summary>The row graph's constants that make a one-row batch of the input and flatten each output.</summary>
+    public const string RowBatchShape = "mlext.batch_shape", RowFlatShape = "mlext.flat_shape";
+
+    /// <summary>Metadata entry holding an output's slot names as a JSON array.</summary>
+    public static StringStringEntryProto SlotNamesEntry(string output, IEnumerable<string> names) =>
+        new() { Key = $"mlext.slot_names.{output}", Value = JsonSerializer.Serialize(names) };
+
+    /// <summary>
+    /// The standalone model: input <c>[N, ...InputShape]</c>, outputs <c>[N, ...]</c>, class names in the
+    /// metadata entry <c>mlext.slot_names.Score</c> (a JSON array).
+    /// </summary>
+    public static ModelProto Standalone(NeuralNetworkTransformer model)
+    {
+        var network = model.Network;
+        var graph = new OnnxGraphBuilder("mlext_" + model.Task);
+        string input = graph.AddInput(model.FeatureColumnName, Tensor.BatchShape(-1, network.InputShape));
+        var outputs = model.Head.AddOnnxOutputs(graph, NetworkOnnxExporter.AddLayers(graph, network, input));
+        foreach (var output in outputs)
+            graph.AddOutput(graph.AddAlias(output.Value, output.Name), output.Type, Tensor.BatchShape(-1, output.RowShape));
+        var proto = graph.ToModel(Describe(model));
+        proto.MetadataProps.Add(new StringStringEntryProto { Key = TaskKey, Value = model.Task });
+        foreach (var output in outputs.Where(o => o.SlotNames is not null))
+            proto.MetadataProps.Add(SlotNamesEntry(output.Name, output.SlotNames!));
+        return proto;
+    }
+
+    /// <summary>
+    /// The model ML.NET's <c>OnnxTransformer</c> runs row by row: input <c>[features]</c> (the flat feature
+    /// vector), every output flattened to one dimension so that it becomes a known-size vector column, and
+    /// slot names attached in the form OnnxTransformer reads (a marker node named <c>mlnet.{column}.SlotNames</c>).
+    /// </summary>
+    /// <returns>The model and the names of its outputs (the columns OnnxTransformer adds).</returns>
+    public static (ModelProto Model, string[] Outputs) ForMLNet(NeuralNetworkTransformer model)
+    {
+        var network = model.Network;
+        var graph = new OnnxGraphBuilder("mlext_" + model.Task + "_row");
+        int featureSize = Tensor.Product(network.InputShape);
+        string input = graph.AddInput(model.FeatureColumnName, [featureSize]);
+        string batch = graph.AddNode("Reshape", "batch_of_one", [input, graph.AddInt64Constant(RowBatchShape, [1, .. network.InputShape.Select(d => (long)d)])]);
+        var outputs = model.Head.AddOnnxOutputs(graph, NetworkOnnxExporter.AddLayers(graph, network, batch));
+        string flat = graph.AddInt64Constant(RowFlatShape, [-1]);
+        foreach (var output in outputs)
+        {
+            string row = graph.AddNode("Reshape", output.Name + "_row", [output.Value, flat]);
+            graph.AddOutput(graph.AddAlias(row, output.Name), output.Type, [Tensor.Product(output.RowShape)]);
+            if (output.SlotNames is not null) AddSlotNamesMarker(graph, output.Name, output.SlotNames);
+        }
+        var proto = graph.ToModel(Describe(model));
+        proto.MetadataProps.Add(new StringStringEntryProto { Key = TaskKey, Value = model.Task });
+        return (proto, outputs.Select(o => o.Name).ToArray());
+    }
+
+    // ML.NET's OnnxTransformer gives column C slot names from the keys_strings attribute of a node named
+    // "mlnet.C.SlotNames", the form ML.NET's own ONNX converter writes: a LabelEncoder on a one-string constant
+    // whose output is a graph output OnnxTransformer skips ("mlnet.C.unusedOutput").
+    private static void AddSlotNamesMarker(OnnxGraphBuilder graph, string column, string[] slotNames)
+    {
+        string input = graph.AddStringConstant($"mlnet.{column}.unusedInput", [1, 1], ["one"]);
+        string output = graph.UniqueName($"mlnet.{column}.unusedOutput");
+        graph.AddNamedNode($"mlnet.{column}.SlotNames", "LabelEncoder", OnnxDomains.ML, [input], [output],
+            OnnxAttributes.Texts("keys_strings", slotNames),
+            OnnxAttributes.Ints("values_int64s", Enumerable.Range(0, slotNames.Length).Select(i => (long)i)));
+        graph.AddOutput(output, TensorProto.Types.DataType.Int64, [1, 1]);
+    }
+
+    private static string Describe(NeuralNetworkTransformer model) =>
+        $"MLExt {model.Task} network: {model.Network.Layers.Count} layers, {model.Network.ParameterCount} parameters, features '{model.FeatureColumnName}' {Tensor.FormatShape(model.Network.InputShape)}.";
+}
