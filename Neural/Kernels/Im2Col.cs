@@ -1,4 +1,5 @@
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace MLExt.Neural.Kernels;
 
@@ -8,67 +9,81 @@ namespace MLExt.Neural.Kernels;
 /// and column <c>offset</c> + oy·OW + ox of <c>columns</c> (rows <c>rowLength</c> long) holds
 /// x[c, iy, ix] (zero outside the image), so several images can sit side by side in one matrix.
 /// </summary>
+/// <remarks>
+/// The runs copied are as short as an output row (a few to a few dozen values), too short for span slicing
+/// and copy calls to pay, so both loops check the buffers once up front and then index with
+/// <see cref="Unsafe.Add{T}(ref T, int)"/>; <see cref="ConvGeometry.ValidColumns"/> keeps every index inside the image.
+/// </remarks>
 internal static class Im2Col
 {
     /// <summary>columns[r, offset + p] = x[c, iy, ix] (or 0 in the padding).</summary>
+    /// <exception cref="ArgumentException">A buffer is too small for the geometry.</exception>
     public static void Unfold(ReadOnlySpan<float> image, in ConvGeometry g, int c0, int count, Span<float> columns, int rowLength, int offset)
     {
-        int ow = g.OutputWidth;
+        CheckSizes(image.Length, columns.Length, g, c0, count, rowLength, offset);
+        int ow = g.OutputWidth, oh = g.OutputHeight, width = g.Width, height = g.Height, stride = g.StrideWidth, inputPlane = g.InputPlane;
+        ref float x = ref MemoryMarshal.GetReference(image);
+        ref float col = ref MemoryMarshal.GetReference(columns);
         for (int c = 0; c < count; c++)
-        {
-            var plane = image.Slice((c0 + c) * g.InputPlane, g.InputPlane);
             for (int ky = 0; ky < g.KernelHeight; ky++)
                 for (int kx = 0; kx < g.KernelWidth; kx++)
                 {
-                    int r = (c * g.KernelHeight + ky) * g.KernelWidth + kx;
-                    var row = columns.Slice(r * rowLength + offset, g.OutputPlane);
+                    int rowStart = ((c * g.KernelHeight + ky) * g.KernelWidth + kx) * rowLength + offset;
+                    int shift = (c0 + c) * inputPlane + g.InputColumn(0, kx); // x index of output column 0 in input row 0
                     var (start, end) = g.ValidColumns(kx);
-                    for (int oy = 0; oy < g.OutputHeight; oy++)
+                    for (int oy = 0; oy < oh; oy++)
                     {
-                        var target = row.Slice(oy * ow, ow);
-                        int iy = g.InputRow(oy, ky);
-                        if ((uint)iy >= (uint)g.Height || start >= end) { target.Clear(); continue; }
-                        target[..start].Clear();
-                        target[end..].Clear();
-                        var source = plane.Slice(iy * g.Width, g.Width);
-                        if (g.StrideWidth == 1)
-                            source.Slice(g.InputColumn(start, kx), end - start).CopyTo(target[start..end]);
-                        else
-                            for (int ox = start; ox < end; ox++) target[ox] = source[g.InputColumn(ox, kx)];
+                        ref float target = ref Unsafe.Add(ref col, rowStart + oy * ow);
+                        int iy = g.InputRow(oy, ky), ox = 0;
+                        if ((uint)iy < (uint)height)
+                        {
+                            for (; ox < start; ox++) Unsafe.Add(ref target, ox) = 0f;
+                            ref float source = ref Unsafe.Add(ref x, shift + iy * width);
+                            if (stride == 1)
+                            {
+                                Unsafe.CopyBlockUnaligned(ref Unsafe.As<float, byte>(ref Unsafe.Add(ref target, ox)),
+                                    ref Unsafe.As<float, byte>(ref Unsafe.Add(ref source, ox)), (uint)((end - ox) * sizeof(float)));
+                                ox = end;
+                            }
+                            else
+                                for (; ox < end; ox++) Unsafe.Add(ref target, ox) = Unsafe.Add(ref source, ox * stride);
+                        }
+                        for (; ox < ow; ox++) Unsafe.Add(ref target, ox) = 0f;
                     }
                 }
-        }
     }
 
     /// <summary>dx[c, iy, ix] += columns[r, offset + p] for every window position that read x[c, iy, ix].</summary>
+    /// <exception cref="ArgumentException">A buffer is too small for the geometry.</exception>
     public static void FoldAdd(ReadOnlySpan<float> columns, in ConvGeometry g, int c0, int count, int rowLength, int offset, Span<float> imageGradient)
     {
-        int ow = g.OutputWidth;
+        CheckSizes(imageGradient.Length, columns.Length, g, c0, count, rowLength, offset);
+        int ow = g.OutputWidth, oh = g.OutputHeight, width = g.Width, height = g.Height, stride = g.StrideWidth, inputPlane = g.InputPlane;
+        ref float dx = ref MemoryMarshal.GetReference(imageGradient);
+        ref float col = ref MemoryMarshal.GetReference(columns);
         for (int c = 0; c < count; c++)
-        {
-            var plane = imageGradient.Slice((c0 + c) * g.InputPlane, g.InputPlane);
             for (int ky = 0; ky < g.KernelHeight; ky++)
                 for (int kx = 0; kx < g.KernelWidth; kx++)
                 {
-                    int r = (c * g.KernelHeight + ky) * g.KernelWidth + kx;
-                    var row = columns.Slice(r * rowLength + offset, g.OutputPlane);
+                    int rowStart = ((c * g.KernelHeight + ky) * g.KernelWidth + kx) * rowLength + offset;
+                    int shift = (c0 + c) * inputPlane + g.InputColumn(0, kx);
                     var (start, end) = g.ValidColumns(kx);
-                    if (start >= end) continue;
-                    for (int oy = 0; oy < g.OutputHeight; oy++)
+                    for (int oy = 0; oy < oh; oy++)
                     {
                         int iy = g.InputRow(oy, ky);
-                        if ((uint)iy >= (uint)g.Height) continue;
-                        var source = row.Slice(oy * ow, ow);
-                        var target = plane.Slice(iy * g.Width, g.Width);
-                        if (g.StrideWidth == 1)
-                        {
-                            var span = target.Slice(g.InputColumn(start, kx), end - start);
-                            TensorPrimitives.Add(span, source[start..end], span);
-                        }
-                        else
-                            for (int ox = start; ox < end; ox++) target[g.InputColumn(ox, kx)] += source[ox];
+                        if ((uint)iy >= (uint)height) continue;
+                        ref float source = ref Unsafe.Add(ref col, rowStart + oy * ow);
+                        ref float target = ref Unsafe.Add(ref dx, shift + iy * width);
+                        for (int ox = start; ox < end; ox++) Unsafe.Add(ref target, ox * stride) += Unsafe.Add(ref source, ox);
                     }
                 }
-        }
+    }
+
+    private static void CheckSizes(int imageLength, int columnsLength, in ConvGeometry g, int c0, int count, int rowLength, int offset)
+    {
+        if (c0 < 0 || count < 0 || offset < 0 || offset + g.OutputPlane > rowLength || (long)(c0 + count) * g.InputPlane > imageLength
+            || (count > 0 && ((long)count * g.KernelArea - 1) * rowLength + offset + g.OutputPlane > columnsLength))
+            throw new ArgumentException(
+                $"Im2Col: channels [{c0}, {c0 + count}) of a {g.Channels}×{g.Height}×{g.Width} image at column {offset} of rows {rowLength} long do not fit buffers of {imageLength} and {columnsLength} values.");
     }
 }

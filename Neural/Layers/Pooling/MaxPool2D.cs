@@ -17,28 +17,38 @@ public sealed class MaxPool2D : Pooling2D
     public override Tensor Forward(Tensor input, bool training)
     {
         CheckInput(input);
-        var g = Geometry;
+        int inputPlane = Geometry.InputPlane, outputPlane = Geometry.OutputPlane, width = Geometry.Width;
         var y = Tensor.Ensure(ref _output, input.Rows, OutputShape);
         if (_argmax.Length < y.Length) _argmax = new int[y.Length];
-        var x = input.Span;
-        var o = y.Span;
-        for (int plane = 0; plane < input.Rows * g.Channels; plane++)
-            for (int p = 0; p < g.OutputPlane; p++)
+        var windows = Windows;
+        for (int plane = 0; plane < input.Rows * Geometry.Channels; plane++)
+        {
+            ReadOnlySpan<float> x = input.Span.Slice(plane * inputPlane, inputPlane);
+            var o = y.Span.Slice(plane * outputPlane, outputPlane);
+            var argmax = _argmax.AsSpan(plane * outputPlane, outputPlane);
+            for (int p = 0; p < o.Length; p++)
             {
-                // y = max(window)
-                var (y0, y1, x0, x1) = Windows[p];
-                int best = -1;
-                float max = 0f;
+                // y = max(window), remembering where (the first maximum on ties)
+                var (y0, y1, x0, x1) = windows[p];
+                if (y0 >= y1 || x0 >= x1)
+                {
+                    (argmax[p], o[p]) = (-1, 0f);
+                    continue;
+                }
+                int best = y0 * width + x0;
+                float max = x[best];
                 for (int iy = y0; iy < y1; iy++)
-                    for (int ix = x0; ix < x1; ix++)
+                    for (int at = iy * width + x0, end = at + x1 - x0; at < end; at++)
                     {
-                        int index = plane * g.InputPlane + iy * g.Width + ix;
-                        if (best < 0 || x[index] > max) (best, max) = (index, x[index]);
+                        float v = x[at];
+                        int greater = v > max ? 1 : 0; // arithmetic select: a branch here mispredicts about half the time
+                        max = MathF.Max(max, v);
+                        best += greater * (at - best);
                     }
-                int at = plane * g.OutputPlane + p;
-                _argmax[at] = best;
-                o[at] = max;
+                argmax[p] = plane * inputPlane + best;
+                o[p] = max;
             }
+        }
         return y;
     }
 

@@ -1,4 +1,5 @@
 using MLExt.Neural;
+using MLExt.Neural.Kernels;
 
 namespace MLExt.Tests.Neural.Images;
 
@@ -137,6 +138,21 @@ public class Conv2DTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new Conv2D(0, 3));
         Assert.Throws<ArgumentOutOfRangeException>(() => new Conv2D(2, 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => new Conv2D(2, 3, stride: new Size2D(1, 0)));
+    }
+
+    [Fact]
+    public void Im2ColRefusesBuffersTooSmallForTheGeometry()
+    {
+        // The unfold and fold loops index without bounds checks after checking the buffers once: a short buffer must throw.
+        var g = ConvGeometry.Create("test", 2, 5, 5, 3, 1, 1, Padding.Same);
+        var image = new float[2 * 25];
+        var columns = new float[2 * 9 * 25];
+        Im2Col.Unfold(image, g, 0, 2, columns, 25, 0);
+        Im2Col.FoldAdd(columns, g, 0, 2, 25, 0, image);
+        Assert.Throws<ArgumentException>(() => Im2Col.Unfold(image, g, 0, 2, new float[columns.Length - 1], 25, 0));
+        Assert.Throws<ArgumentException>(() => Im2Col.Unfold(new float[image.Length - 1], g, 0, 2, columns, 25, 0));
+        Assert.Throws<ArgumentException>(() => Im2Col.FoldAdd(columns, g, 1, 2, 25, 0, image));
+        Assert.Throws<ArgumentException>(() => Im2Col.FoldAdd(columns, g, 0, 2, 25, 1, image));
     }
 
     [Theory]
