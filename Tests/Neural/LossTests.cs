@@ -37,8 +37,8 @@ public class LossTests
         // −log softmax([1, 2, 3])₂ and log 3; (softmax − t)/2
         { nameof(SoftmaxCrossEntropy), [1, 2, 3, 0, 0, 0], [0, 0, 1, 0.5f, 0.5f, 0], [2, 3], 0.7531091266,
             [0.045015287f, 0.12236424f, -0.16737952f, -1f / 12, -1f / 12, 1f / 6] },
-        // y = [1, −1, −1, 1], y·p = [0.5, 2, −3, 0.2]
-        { nameof(HingeLoss), [0.5f, -2, 3, 0.2f], [1, 0, 0, 1], [4], 5.3 / 4, [-0.25f, 0, 0.25f, -0.25f] },
+        // y = [1, −1, −1, 1, 1, −1], y·p = [0.5, 2, −3, 0.2, 0.95, 1]: the last is on the hinge, where the slope is 0
+        { nameof(HingeLoss), [0.5f, -2, 3, 0.2f, 0.95f, -1], [1, 0, 0, 1, 1, 0], [6], 5.35 / 6, [-1f / 6, 0, 1f / 6, -1f / 6, -1f / 6, 0] },
     };
 
     [Theory]
