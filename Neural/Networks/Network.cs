@@ -70,7 +70,14 @@ public sealed class Network
     {
         if (!IsBuilt) throw NotBuilt();
         var x = input;
-        foreach (var layer in _layers) x = layer.Forward(x, training);
+        Tensor? mask = null;
+        foreach (var layer in _layers)
+        {
+            // The padding mask of sequence inputs flows forward alongside the activations.
+            if (layer is ISequenceMaskConsumer consumer) consumer.SetInputMask(mask);
+            x = layer.Forward(x, training);
+            if (layer is ISequenceMaskSource source) mask = source.OutputMask;
+        }
         return x;
     }
 
