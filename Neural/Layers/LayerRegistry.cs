@@ -25,6 +25,10 @@ internal static class LayerRegistry
         [nameof(GaussianNoise)] = GaussianNoise.Create,
         [nameof(RandomBrightness)] = RandomBrightness.Create,
         [nameof(RandomContrast)] = RandomContrast.Create,
+        [nameof(SinusoidalPositionalEncoding)] = SinusoidalPositionalEncoding.Create,
+        [nameof(LearnedPositionalEncoding)] = LearnedPositionalEncoding.Create,
+        [nameof(MultiHeadSelfAttention)] = MultiHeadSelfAttention.Create,
+        [nameof(TransformerEncoderBlock)] = TransformerEncoderBlock.Create,
     };
 
     public static Layer Create(LayerConfig config)

@@ -30,6 +30,9 @@ internal static class OnnxLayerExporters
         [typeof(BatchNormalization)] = For<BatchNormalization>(BatchNormalizationExporter.Export),
         [typeof(LayerNormalization)] = For<LayerNormalization>(LayerNormalizationExporter.Export),
         [typeof(ResidualBlock)] = For<ResidualBlock>(ResidualBlockExporter.Export),
+        [typeof(PositionalEncoding)] = For<PositionalEncoding>(PositionalEncodingExporter.Export),
+        [typeof(MultiHeadSelfAttention)] = For<MultiHeadSelfAttention>(MultiHeadSelfAttentionExporter.Export),
+        [typeof(TransformerEncoderBlock)] = For<TransformerEncoderBlock>(TransformerEncoderBlockExporter.Export),
         // Every augmentation layer (RandomFlip, RandomRotation, GaussianNoise, …) is an identity at inference.
         [typeof(AugmentationLayer)] = For<AugmentationLayer>(AugmentationExporter.Export),
     };
