@@ -26,6 +26,7 @@ internal static class OnnxLayerCases
         yield return ("ActivationLayer Elu alpha 2", typeof(ActivationLayer), [9], () => [new ActivationLayer(Activation.Elu, 2f)]);
         yield return ("Dropout between Dense layers", typeof(Dropout), [8], () => [new Dense(16, Activation.Relu), new Dropout(0.5f), new Dense(3)]);
         foreach (var (name, type, shape, layers) in ImageCases()) yield return (name, type, shape, layers);
+        foreach (var (name, type, shape, layers) in SequenceCases()) yield return (name, type, shape, layers);
         yield return ("Multilayer perceptron", typeof(Dense), [10], () =>
             [new Dense(32, Activation.Gelu), new Dropout(0.2f), new Dense(16, Activation.Tanh), new ActivationLayer(Activation.Elu), new Dense(4, Activation.Softmax)]);
     }
@@ -61,6 +62,22 @@ internal static class OnnxLayerCases
         yield return ("Small convolutional network", typeof(Conv2D), Image, () =>
             [new RandomFlip(), new Conv2D(8, 3, padding: Padding.Same, activation: Activation.Relu), new BatchNormalization(), new MaxPool2D(2),
              new ResidualBlock(8), new SeparableConv2D(8, 3, padding: Padding.Same), new GlobalAveragePool2D(), new Dropout(0.3f), new Dense(4, Activation.Softmax)]);
+    }
+
+    private static readonly int[] Sequence = [5, 6];
+
+    private static IEnumerable<(string, Type, int[], Func<Layer[]>)> SequenceCases()
+    {
+        yield return ("Dense on sequences", typeof(Dense), Sequence, () => [new Dense(4, Activation.Gelu), new Dense(3, useBias: false), new Dense(2, Activation.Softmax)]);
+        yield return ("SinusoidalPositionalEncoding", typeof(SinusoidalPositionalEncoding), Sequence, () => [new SinusoidalPositionalEncoding(8), new Dense(3)]);
+        yield return ("LearnedPositionalEncoding", typeof(LearnedPositionalEncoding), Sequence, () => [new LearnedPositionalEncoding(9)]);
+        yield return ("MultiHeadSelfAttention", typeof(MultiHeadSelfAttention), Sequence, () => [new MultiHeadSelfAttention(2, 3)]);
+        yield return ("MultiHeadSelfAttention one head without bias", typeof(MultiHeadSelfAttention), Sequence, () => [new MultiHeadSelfAttention(1, 4, dropout: 0.2f, useBias: false)]);
+        yield return ("TransformerEncoderBlock pre-norm", typeof(TransformerEncoderBlock), Sequence, () => [new TransformerEncoderBlock(6, 2, 10)]);
+        yield return ("TransformerEncoderBlock post-norm", typeof(TransformerEncoderBlock), Sequence, () => [new TransformerEncoderBlock(6, 3, 8, normFirst: false)]);
+        yield return ("Small Transformer classifier", typeof(TransformerEncoderBlock), [7, 4], () =>
+            [new Dense(8), new LearnedPositionalEncoding(16), new TransformerEncoderBlock(8, 2, 16), new TransformerEncoderBlock(8, 4, 12, normFirst: false),
+             new Flatten(), new Dense(3, Activation.Softmax)]);
     }
 
     public static IEnumerable<object[]> Names() => All().Select(c => new object[] { c.Name });
