@@ -147,7 +147,7 @@ public static class TrainingLoop
         if (options.L1Regularization > 0 || options.L2Regularization > 0)
             WeightPenalty.AddGradients(parameters, options.L1Regularization, options.L2Regularization);
         if (options.GradientClipValue is float limit) GradientClipping.ClipByValue(parameters, limit);
-        if (options.GradientClipNorm is float maxNorm) GradientClipping.ClipByGlobalNorm(parameters, maxNorm);
+        if (options.EffectiveGradientClipNorm(network) is float maxNorm) GradientClipping.ClipByGlobalNorm(parameters, maxNorm);
 
         learningRate = optimizer.Schedule?.GetLearningRate(optimizer.LearningRate, optimizer.StepCount, epoch) ?? optimizer.LearningRate;
         optimizer.Step(parameters, learningRate);
