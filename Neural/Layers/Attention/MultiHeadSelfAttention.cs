@@ -182,9 +182,7 @@ public sealed class MultiHeadSelfAttention : Layer, ISequenceMaskConsumer
 
     private Tensor? CheckedMask(int batch)
     {
-        if (_mask is null) return null;
-        if (_mask.Rank != 2 || _mask.Rows != batch || _mask.Shape[1] != Time)
-            throw new ArgumentException($"MultiHeadSelfAttention expects a padding mask [batch, time] = [{batch}, {Time}] but got {_mask.ShapeText}.", "mask");
+        SequenceMask.Check(_mask, batch, Time, nameof(MultiHeadSelfAttention));
         return _mask;
     }
 

@@ -19,11 +19,11 @@ public class MultiHeadSelfAttentionTests
 
     [Fact]
     public void ConformsWithAPaddingMaskIncludingAnAllPaddingSequence() =>
-        LayerConformance.CheckAll(() => new MultiHeadSelfAttention(2, 3), [Time, Model], Count(2, 3), SequenceTestKit.Pin(SequenceTestKit.Mask(Time, 4, 2, 0)));
+        LayerConformance.CheckAll(() => new MultiHeadSelfAttention(2, 3), [Time, Model], Count(2, 3), input: SequenceTestKit.Masked(Time, 4, 2, 0));
 
     [Fact]
     public void ConformsWithAttentionDropoutAndAMask() =>
-        LayerConformance.CheckAll(() => new MultiHeadSelfAttention(2, 2, dropout: 0.3f), [Time, Model], Count(2, 2), SequenceTestKit.Pin(SequenceTestKit.Mask(Time, 3, 4, 1)));
+        LayerConformance.CheckAll(() => new MultiHeadSelfAttention(2, 2, dropout: 0.3f), [Time, Model], Count(2, 2), SequenceTestKit.Pin, SequenceTestKit.Masked(Time, 3, 4, 1));
 
     [Fact]
     public void OutputMatchesAReferenceComputedInDouble()
