@@ -92,6 +92,27 @@ public class MultiHeadSelfAttentionTests
     }
 
     [Fact]
+    public void InANetworkTheEmbeddingsPaddingMaskReachesTheAttention()
+    {
+        var network = new Network([new Embedding(10, Model, paddingIndex: 0), new MultiHeadSelfAttention(2, 3)]);
+        network.Build([Time], new RandomSource(1));
+        var tokens = new Tensor([3, 7, 0, 0, 5, 5, 2, 9], 2, Time); // right-padded with id 0
+
+        network.Forward(tokens, training: false);
+
+        var weights = ((MultiHeadSelfAttention)network.Layers[1]).LastAttentionWeights;
+        for (int h = 0; h < 2; h++)
+            for (int q = 0; q < Time; q++)
+            {
+                var padded = weights.Span.Slice((h * Time + q) * Time, Time);
+                Assert.Equal(0f, padded[2]);
+                Assert.Equal(0f, padded[3]);
+                Assert.Equal(1f, padded[0] + padded[1], 5);
+                Assert.All(weights.Span.Slice(((2 + h) * Time + q) * Time, Time).ToArray(), w => Assert.True(w > 0f));
+            }
+    }
+
+    [Fact]
     public void AMaskOfTheWrongShapeIsRejectedClearly()
     {
         var layer = new MultiHeadSelfAttention(1, 2);
