@@ -159,7 +159,7 @@ public abstract class RecurrentLayer : Layer, ISequenceMaskConsumer, ISequenceMa
         for (int t = 0; t < steps; t++)
         {
             // R = h_{t−1}·U, then the cell's step
-            Gemm.Multiply(false, false, n, width, Units, hidden.Data, RecurrentKernel.Value.Data, _recurrent!.Data, accumulate: false);
+            StepGemm(false, n, width, Units, hidden.Data, RecurrentKernel.Value.Data, _recurrent!.Data);
             ForwardStep(t);
             AtStep(states, t + 1, Units).CopyTo(hidden.Span);
         }
@@ -210,7 +210,7 @@ public abstract class RecurrentLayer : Layer, ISequenceMaskConsumer, ISequenceMa
             BackwardStep(t, dh.Span, AtStep(dZ, t, width), step.Span, previous.Span);
             if (SeparateRecurrentGradients) step.Span.CopyTo(AtStep(dR, t, width));
             // dh_{t−1} = direct part + dR_t·Uᵀ
-            Gemm.Multiply(false, true, n, Units, width, step.Data, RecurrentKernel.Value.Data, dh.Data, accumulate: false);
+            StepGemm(true, n, Units, width, step.Data, RecurrentKernel.Value.Data, dh.Data);
             TensorPrimitives.Add(dh.Span, previous.Span, dh.Span);
         }
         // dW += Xᵀ·dZ ; dU += H_{t−1}ᵀ·dR ; db += Σ dZ ; dX = dZ·Wᵀ
@@ -224,6 +224,14 @@ public abstract class RecurrentLayer : Layer, ISequenceMaskConsumer, ISequenceMa
         SwapBatchAndTime(dxTimeMajor.Span, dx.Span, steps, n, features);
         return dx;
     }
+
+    /// <summary>Per-step products below this many multiply-adds run on one thread: handing a step to other threads costs more.</summary>
+    private const long StepParallelThreshold = 1L << 22;
+
+    /// <summary>C = A·op(B) for one step's recurrent product, single-threaded when small.</summary>
+    private static void StepGemm(bool transposeB, int m, int n, int k, float[] a, float[] b, float[] c) =>
+        Gemm.Multiply(false, transposeB, m, n, k, a, b, c, accumulate: false, Gemm.BestPath,
+            (long)m * n * k < StepParallelThreshold ? 1 : Environment.ProcessorCount);
 
     /// <summary>[a, b, width] → [b, a, width].</summary>
     private static void SwapBatchAndTime(ReadOnlySpan<float> source, Span<float> destination, int outer, int inner, int width)
