@@ -55,6 +55,9 @@ public sealed class ExperimentOptions
     /// <summary>The smallest budget a multi-fidelity tuner gives a trial, in epochs (≥ 1, ≤ <see cref="MaxEpochs"/>). Default 1.</summary>
     public int MinEpochs { get; set; } = 1;
 
+    /// <summary>The multi-fidelity tuners' reduction factor η (≥ 2): each rung keeps the best 1/η and multiplies the epochs by η. Default 3.</summary>
+    public int ReductionFactor { get; set; } = 3;
+
     /// <summary>The search space; null takes <see cref="DefaultSearchSpace.Create"/> for the task (networks and ML.NET's trainers under a <c>Trainer</c> choice).</summary>
     public SearchSpace? SearchSpace { get; set; }
 
@@ -104,7 +107,10 @@ public sealed class ExperimentOptions
             throw new ArgumentOutOfRangeException(nameof(MaxEpochs), MaxEpochs, "MaxEpochs must be at least 1.");
         if (MinEpochs < 1 || MinEpochs > MaxEpochs)
             throw new ArgumentOutOfRangeException(nameof(MinEpochs), MinEpochs, $"MinEpochs must lie in [1, MaxEpochs = {MaxEpochs}].");
-        ArgumentException.ThrowIfNullOrEmpty(Tuner, nameof(Tuner));
+        if (ReductionFactor < 2)
+            throw new ArgumentOutOfRangeException(nameof(ReductionFactor), ReductionFactor, "ReductionFactor must be at least 2.");
+        if (string.IsNullOrEmpty(Tuner) || !TunerFactory.Names.Contains(Tuner, StringComparer.OrdinalIgnoreCase))
+            throw new ArgumentException($"Unknown tuner '{Tuner}'; expected one of {string.Join(", ", TunerFactory.Names)}.", nameof(Tuner));
         if (Resume && StudyPath is null)
             throw new ArgumentException("Resume needs a StudyPath.", nameof(Resume));
     }

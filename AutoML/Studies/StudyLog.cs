@@ -6,8 +6,11 @@ namespace MLExt.AutoML;
 /// <summary>A study file read back: its header, the tuner's event log in order, and the finished trials.</summary>
 public sealed class StudyLog
 {
-    private StudyLog(StudyHeader header, IReadOnlyList<TunerEvent> events, IReadOnlyList<TrialRecord> trials, long validLength)
+    private readonly IReadOnlyList<(string Line, object Item)> _lines;
+
+    private StudyLog(StudyHeader header, IReadOnlyList<TunerEvent> events, IReadOnlyList<TrialRecord> trials, long validLength, IReadOnlyList<(string, object)> lines)
     {
+        _lines = lines;
         Header = header;
         Events = events;
         Trials = trials;
@@ -34,10 +37,22 @@ public sealed class StudyLog
     {
         get
         {
-            var reported = Events.OfType<TrialReportedEvent>().Select(r => r.Outcome.Id).ToHashSet();
+            var reported = Reported;
             return Events.Where(e => e is not PruneCheckedEvent c || reported.Contains(c.TrialId)).ToArray();
         }
     }
+
+    /// <summary>The file's lines without the prune checks that <see cref="ResumableEvents"/> leaves out, header first.</summary>
+    internal IEnumerable<string> ResumableLines
+    {
+        get
+        {
+            var reported = Reported;
+            return _lines.Where(l => l.Item is not PruneCheckedEvent c || reported.Contains(c.TrialId)).Select(l => l.Line);
+        }
+    }
+
+    private HashSet<int> Reported => Events.OfType<TrialReportedEvent>().Select(r => r.Outcome.Id).ToHashSet();
 
     /// <summary>Reads the study file at <paramref name="path"/>.</summary>
     /// <exception cref="FileNotFoundException">No such file.</exception>
@@ -49,6 +64,7 @@ public sealed class StudyLog
         StudyHeader? header = null;
         var events = new List<TunerEvent>();
         var trials = new List<TrialRecord>();
+        var lines = new List<(string, object)>();
         long valid = 0;
         int start = 0, lineNumber = 0;
         while (start < bytes.Length)
@@ -83,9 +99,10 @@ public sealed class StudyLog
                 default:
                     throw new InvalidDataException($"{path}, line {lineNumber}: the study header must come first.");
             }
+            lines.Add((line, item));
             start = end + 1;
             valid = start;
         }
-        return new StudyLog(header ?? throw new InvalidDataException($"{path} holds no study header; is it a study file?"), events, trials, valid);
+        return new StudyLog(header ?? throw new InvalidDataException($"{path} holds no study header; is it a study file?"), events, trials, valid, lines);
     }
 }

@@ -30,16 +30,33 @@ public sealed class StudyWriter : IDisposable
         return writer;
     }
 
-    /// <summary>Opens an existing study file to append to, dropping a torn last line first.</summary>
-    /// <param name="path">The study file.</param>
-    /// <param name="validLength">The length in bytes of its complete lines (<see cref="StudyLog.ValidLength"/>).</param>
-    public static StudyWriter Append(string path, long validLength)
+    /// <summary>
+    /// Replaces the study file at <paramref name="path"/> with <paramref name="lines"/> (through a temporary file renamed into place,
+    /// so the old study stays whole until the new one is complete) and opens it to append to.
+    /// </summary>
+    public static StudyWriter Rewrite(string path, IEnumerable<string> lines)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read);
-        stream.SetLength(validLength);
-        stream.Seek(0, SeekOrigin.End);
-        return new StudyWriter(stream);
+        ArgumentNullException.ThrowIfNull(lines);
+        string full = System.IO.Path.GetFullPath(path);
+        string temporary = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full) ?? ".", $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                foreach (string line in lines)
+                    stream.Write(Encoding.UTF8.GetBytes(line + "\n"));
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+        var append = new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read);
+        return new StudyWriter(append);
     }
 
     /// <summary>Appends a tuner event.</summary>
