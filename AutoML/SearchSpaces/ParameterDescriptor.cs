@@ -136,6 +136,13 @@ public sealed class ParameterDescriptor
         }
     }
 
+    /// <summary>The unit-cube interval that decodes to integer <paramref name="value"/> (its bin).</summary>
+    internal (double Lower, double Upper) UnitBin(int value)
+    {
+        double a = IsLog ? Math.Log(value) : value, b = IsLog ? Math.Log(value + 1.0) : value + 1.0;
+        return (Math.Max(0, (a - _lo) / (_hi - _lo)), Math.Min(1, (b - _lo) / (_hi - _lo)));
+    }
+
     /// <summary>The index of <paramref name="choice"/> among <see cref="Choices"/>, or -1.</summary>
     public int IndexOf(string choice)
     {

@@ -6,6 +6,9 @@ public static class TunerFactory
     private static readonly Dictionary<string, Func<SearchSpace, int, MultiFidelityOptions, ITuner>> Creators = new(StringComparer.OrdinalIgnoreCase)
     {
         ["random"] = (space, seed, _) => new RandomSearchTuner(space, seed),
+        ["grid"] = (space, seed, _) => new GridSearchTuner(space, seed),
+        ["tpe"] = (space, seed, _) => new TpeTuner(space, seed),
+        ["bayes"] = (space, seed, _) => new BayesianTuner(space, seed),
     };
 
     /// <summary>The names <see cref="Create"/> accepts.</summary>
