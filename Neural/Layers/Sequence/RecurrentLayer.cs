@@ -187,7 +187,12 @@ public abstract class RecurrentLayer : Layer, ISequenceMaskConsumer, ISequenceMa
     }
 
     /// <inheritdoc/>
-    public override Tensor Backward(Tensor outputGradient)
+    public override Tensor Backward(Tensor outputGradient) => Backward(outputGradient, inputGradient: true)!;
+
+    /// <summary>Backpropagation through time without dX = dZ·Wᵀ (the network's first layer).</summary>
+    internal override void BackwardParametersOnly(Tensor outputGradient) => Backward(outputGradient, inputGradient: false);
+
+    private Tensor? Backward(Tensor outputGradient, bool inputGradient)
     {
         var x = _timeMajor ?? throw new InvalidOperationException($"{TypeName}.Backward called before Forward.");
         int n = Batch, steps = Steps, features = InputShape[1], width = Gates * Units;
@@ -218,6 +223,7 @@ public abstract class RecurrentLayer : Layer, ISequenceMaskConsumer, ISequenceMa
         Gemm.Multiply(true, false, Units, width, steps * n, HiddenStates.Data, dR.Data, RecurrentKernel.Gradient.Data, accumulate: true);
         for (int row = 0; row < steps * n; row++) TensorPrimitives.Add(Bias.Gradient.Span, dZ.Span.Slice(row * width, width), Bias.Gradient.Span);
         AccumulateExtraGradients(dR);
+        if (!inputGradient) return null;
         var dxTimeMajor = Tensor.Ensure(ref _gradTimeMajor, steps, n, features);
         Gemm.Multiply(false, true, steps * n, features, width, dZ.Data, Kernel.Value.Data, dxTimeMajor.Data, accumulate: false);
         var dx = Tensor.Ensure(ref _gradInput, n, steps, features);
