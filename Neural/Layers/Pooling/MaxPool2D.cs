@@ -56,11 +56,10 @@ public sealed class MaxPool2D : Pooling2D
 
     private static int FirstMaximum(ReadOnlySpan<float> x, int width, (int Y0, int Y1, int X0, int X1) window, float max)
     {
+        // A plain scan: windows are a few values wide, too short for a vectorised search to pay off.
         for (int iy = window.Y0; iy < window.Y1; iy++)
-        {
-            int found = x.Slice(iy * width + window.X0, window.X1 - window.X0).IndexOf(max);
-            if (found >= 0) return iy * width + window.X0 + found;
-        }
+            for (int at = iy * width + window.X0, end = iy * width + window.X1; at < end; at++)
+                if (x[at] == max) return at;
         return -1; // empty window, or a NaN maximum: no gradient
     }
 
