@@ -121,16 +121,8 @@ public sealed class Experiment
                 }
                 else
                 {
-                    try
-                    {
-                        lock (gate)
-                            suggestion = tuner.Propose();
-                    }
-                    catch (InvalidOperationException)
-                    {
-                        stop = StopReason.SearchSpaceExhausted;
-                        break;
-                    }
+                    lock (gate)
+                        suggestion = tuner.Propose();
                     proposed++;
                 }
                 int finishedSoFar = records.Count;
