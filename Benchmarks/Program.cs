@@ -21,6 +21,8 @@ root.Options.Add(repeats);
 root.Options.Add(threads);
 root.Options.Add(noBaselines);
 root.Options.Add(seeds);
+var tuners = new Option<string?>("--tuners") { Description = "tuners: only these tuners, comma-separated (random, grid, tpe, tpe-optuna, bayes)." };
+root.Options.Add(tuners);
 root.SetAction(parsed =>
 {
     string name = parsed.GetValue(suite)!;
@@ -32,7 +34,7 @@ root.SetAction(parsed =>
         return 0;
     }
     var report = new SuiteReport(name, parsed.GetValue(json));
-    if (name == "tuners") TunerSuite.Run(report, Math.Max(1, parsed.GetValue(seeds)), threadCount);
+    if (name == "tuners") TunerSuite.Run(report, Math.Max(1, parsed.GetValue(seeds)), threadCount, parsed.GetValue(tuners));
     else if (name == "gemm") GemmSuite.Run(report, parsed.GetValue(quick), repeatCount, threadCount);
     else TrainSuite.Run(report, name == "train-cnn" ? TrainingBenchmark.Cnn : TrainingBenchmark.Mlp, parsed.GetValue(quick), repeatCount, !parsed.GetValue(noBaselines));
     report.Print();

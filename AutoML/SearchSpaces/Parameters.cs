@@ -136,7 +136,7 @@ public sealed class Parameters : IReadOnlyDictionary<string, object>, IEquatable
             object value = e.ValueKind switch
             {
                 JsonValueKind.String => e.GetString()!,
-                JsonValueKind.Number => e.GetRawText().AsSpan().IndexOfAny(".eE") < 0 && e.TryGetInt32(out int i) ? i : e.GetDouble(),
+                JsonValueKind.Number => e.GetRawText().AsSpan().IndexOfAny(".eE") < 0 && e.TryGetInt32(out int i) ? (object)i : e.GetDouble(),
                 _ => throw new JsonException($"Parameter '{property.Name}' must be a number or a string; got {e.ValueKind}."),
             };
             items.Add(new(property.Name, value));

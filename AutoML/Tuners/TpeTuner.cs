@@ -68,83 +68,73 @@ public sealed class TpeTuner : ITuner
 
     private Parameters Sample(List<Parameters> good, List<Parameters> bad)
     {
-        var chosen = new List<KeyValuePair<string, object>>();
-        var active = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var d in _space.Descriptors)
+        var chosen = new Dictionary<string, object>(StringComparer.Ordinal);
+        var descriptors = _space.Descriptors;
+        if (_options.Multivariate)
         {
-            if (d.Condition is { } c && !(active.TryGetValue(c.Parameter, out var parent) && c.IsSatisfiedBy(parent))) continue;
-            object value = d.Kind == ParameterKind.Choice ? SampleChoice(d, good, bad) : SampleNumber(d, good, bad);
-            active[d.Name] = value;
-            chosen.Add(new(d.Name, value));
+            var unconditional = descriptors.Where(d => d.Condition is null).ToArray();
+            if (unconditional.Length > 1) SampleGroup(unconditional, good, bad, chosen);
         }
-        return new Parameters(chosen);
+        var point = new List<KeyValuePair<string, object>>();
+        foreach (var d in descriptors)
+        {
+            if (d.Condition is { } c && !(chosen.TryGetValue(c.Parameter, out var parent) && c.IsSatisfiedBy(parent))) continue;
+            if (!chosen.ContainsKey(d.Name)) SampleGroup([d], good, bad, chosen);
+            point.Add(new(d.Name, chosen[d.Name]));
+        }
+        return new Parameters(point);
     }
 
-    private object SampleNumber(ParameterDescriptor d, List<Parameters> good, List<Parameters> bad)
+    /// <summary>
+    /// Draws <see cref="TpeOptions.Candidates"/> joint values of <paramref name="group"/> from l (a kernel,
+    /// then each parameter from that kernel) and keeps the one maximising log l(x) − log g(x). The densities
+    /// use the trials where every parameter of the group is active.
+    /// </summary>
+    private void SampleGroup(ParameterDescriptor[] group, List<Parameters> good, List<Parameters> bad, Dictionary<string, object> chosen)
     {
-        var (goodX, goodW) = Observations(d, good, v => d.Encode(v));
-        var (badX, badW) = Observations(d, bad, v => d.Encode(v));
-        var l = new ParzenEstimator(goodX, goodW, _options.PriorWeight);
-        var g = new ParzenEstimator(badX, badW, _options.PriorWeight);
-        object best = d.Default;
+        var goodTrials = good.Where(p => group.All(d => p.Contains(d.Name))).ToList();
+        var badTrials = bad.Where(p => group.All(d => p.Contains(d.Name))).ToList();
+        double[] goodWeights = Weights(goodTrials.Count), badWeights = Weights(badTrials.Count);
+        var dimensions = group.Select(d => new TpeDimension(d,
+            goodTrials.Select(p => p[d.Name]).ToList(), goodWeights,
+            badTrials.Select(p => p[d.Name]).ToList(), badWeights, _options.PriorWeight)).ToArray();
+        var l = dimensions[0].Good;
+        var g = dimensions[0].Bad;
+        var goodLog = new double[l.Count];
+        var badLog = new double[g.Count];
+        object[]? best = null;
         double bestScore = double.NegativeInfinity;
-        for (int k = 0; k < _options.Candidates; k++)
+        for (int c = 0; c < _options.Candidates; c++)
         {
-            double x = l.Sample(_random);
-            object value = d.Decode(x);
-            double score;
-            if (d.Kind == ParameterKind.Int)
+            int kernel = l.Pick(_random);
+            var values = new object[dimensions.Length];
+            Array.Clear(goodLog);
+            Array.Clear(badLog);
+            for (int j = 0; j < dimensions.Length; j++)
             {
-                var (a, b) = d.UnitBin((int)value);
-                score = l.LogProbability(a, b) - g.LogProbability(a, b);
+                values[j] = dimensions[j].SampleGood(kernel, _random);
+                dimensions[j].AddGood(values[j], goodLog);
+                dimensions[j].AddBad(values[j], badLog);
             }
-            else
+            double score = l.LogSum(goodLog) - g.LogSum(badLog);
+            if (best is null || score > bestScore)
             {
-                score = l.LogDensity(x) - g.LogDensity(x);
-            }
-            if (score > bestScore)
-            {
+                best = values;
                 bestScore = score;
-                best = value;
             }
         }
-        return best;
+        for (int j = 0; j < group.Length; j++) chosen[group[j].Name] = best![j];
     }
 
-    private object SampleChoice(ParameterDescriptor d, List<Parameters> good, List<Parameters> bad)
+    /// <summary>Optuna's weights for n trials in chronological order: 1, except that beyond the newest 25 they ramp linearly from 1/n up to 1.</summary>
+    private double[] Weights(int n)
     {
-        var (goodC, goodW) = Observations(d, good, v => d.IndexOf((string)v));
-        var (badC, badW) = Observations(d, bad, v => d.IndexOf((string)v));
-        var l = new CategoricalParzenEstimator(goodC, goodW, d.Choices.Count, _options.PriorWeight);
-        var g = new CategoricalParzenEstimator(badC, badW, d.Choices.Count, _options.PriorWeight);
-        int best = 0;
-        double bestScore = double.NegativeInfinity;
-        for (int k = 0; k < _options.Candidates; k++)
-        {
-            int c = l.Sample(_random);
-            double score = l.LogProbability(c) - g.LogProbability(c);
-            if (score > bestScore)
-            {
-                bestScore = score;
-                best = c;
-            }
-        }
-        return d.Choices[best];
-    }
-
-    /// <summary>The values of <paramref name="d"/> in the trials where it is active, with Optuna's weights (oldest ramped down beyond the newest 25).</summary>
-    private (T[] Values, double[] Weights) Observations<T>(ParameterDescriptor d, List<Parameters> trials, Func<object, T> map)
-    {
-        var values = new List<T>();
-        foreach (var p in trials)
-            if (p.TryGetValue(d.Name, out var v)) values.Add(map(v));
-        int n = values.Count;
         var weights = new double[n];
         const int flat = 25;
         for (int i = 0; i < n; i++)
             weights[i] = !_options.RampOldTrialWeights || n <= flat || i >= n - flat
                 ? 1.0
                 : 1.0 / n + (1 - 1.0 / n) * (n - flat == 1 ? 0 : (double)i / (n - flat - 1));
-        return (values.ToArray(), weights);
+        return weights;
     }
 }

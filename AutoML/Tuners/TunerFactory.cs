@@ -9,6 +9,9 @@ public static class TunerFactory
         ["grid"] = (space, seed, _) => new GridSearchTuner(space, seed),
         ["tpe"] = (space, seed, _) => new TpeTuner(space, seed),
         ["bayes"] = (space, seed, _) => new BayesianTuner(space, seed),
+        ["halving"] = (space, seed, budget) => new SuccessiveHalvingTuner(space, seed, budget),
+        ["hyperband"] = (space, seed, budget) => new HyperbandTuner(space, seed, budget),
+        ["asha"] = (space, seed, budget) => new AshaTuner(space, seed, budget),
     };
 
     /// <summary>The names <see cref="Create"/> accepts.</summary>

@@ -26,11 +26,14 @@ internal static class TunerSuite
         // A 10×10 grid is exactly 100 trials on Branin; on Hartmann6 even 3 levels per dimension need 729.
         new("grid", (f, seed) => f.Space.Dimension == 2 ? new GridSearchTuner(f.Space, seed, pointsPerDimension: 10) : null),
         new("tpe", (f, seed) => new TpeTuner(f.Space, seed)),
+        // The same TPE with Optuna's defaults (one parameter at a time, γ = 0.1), for comparison.
+        new("tpe-optuna", (f, seed) => new TpeTuner(f.Space, seed, new TpeOptions { Multivariate = false, Gamma = 0.1 })),
         new("bayes", (f, seed) => new BayesianTuner(f.Space, seed)),
     ];
 
-    public static void Run(SuiteReport report, int seeds, int threads)
+    public static void Run(SuiteReport report, int seeds, int threads, string? only = null)
     {
+        var selected = only?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         int trials = Checkpoints[^1];
         report.Json["seeds"] = seeds;
         report.Json["trials"] = trials;
@@ -45,7 +48,7 @@ internal static class TunerSuite
             var medians = new Dictionary<string, double>();
             foreach (var contender in Contenders)
             {
-                if (contender.Create(function, 0) is null) continue;
+                if (contender.Create(function, 0) is null || (selected is not null && !selected.Contains(contender.Name))) continue;
                 SuiteReport.Progress($"tuners: {function.Name} {contender.Name} ({seeds} seeds × {trials} trials)");
                 var watch = Stopwatch.StartNew();
                 var regrets = new double[seeds][];
@@ -79,6 +82,7 @@ internal static class TunerSuite
 
     private static void Targets(SuiteReport report, string function, Dictionary<string, double> medians)
     {
+        if (!medians.ContainsKey("random") || !medians.ContainsKey("tpe") || !medians.ContainsKey("bayes")) return;
         double optuna = OptunaTpe[function], random = medians["random"];
         string best = medians["tpe"] <= medians["bayes"] ? "tpe" : "bayes";
         bool tpeOk = medians["tpe"] <= optuna, ratioOk = medians[best] <= random / 10;

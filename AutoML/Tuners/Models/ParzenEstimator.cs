@@ -4,17 +4,16 @@ namespace MLExt.AutoML;
 
 /// <summary>
 /// TPE's density for one numeric parameter in its unit coordinate [0, 1]: a weighted mixture of normal
-/// kernels truncated to [0, 1], one per observation plus a wide prior N(0.5, 1). Bandwidths adapt per
-/// kernel: the larger gap to its sorted neighbours, clipped to [1/min(100, n + 1), 1] (Bergstra et al.
-/// 2011; Optuna's defaults: no endpoint gaps, "magic clip").
+/// kernels truncated to [0, 1], one per observation plus a wide prior N(0.5, 1) as the last kernel.
+/// Bandwidths adapt per kernel: the larger gap to its sorted neighbours, clipped to
+/// [1/min(100, n + 1), 1] (Bergstra et al. 2011; Optuna's defaults: no endpoint gaps, "magic clip").
 /// </summary>
 internal sealed class ParzenEstimator
 {
     private readonly double[] _mus;
     private readonly double[] _sigmas;
-    private readonly double[] _logWeights;
-    private readonly double[] _weights;
-    private readonly double[] _logMass;
+    private readonly double[] _logSigmas;
+    private readonly double[] _logMasses;
 
     /// <param name="observations">Unit coordinates of the observations.</param>
     /// <param name="weights">Their weights (not normalised).</param>
@@ -27,27 +26,25 @@ internal sealed class ParzenEstimator
         _mus[n - 1] = 0.5;
         _sigmas = Bandwidths(_mus);
         _sigmas[n - 1] = 1.0;
-
-        _weights = new double[n];
-        weights.CopyTo(_weights);
-        _weights[n - 1] = priorWeight;
-        double total = _weights.Sum();
-        _logWeights = new double[n];
-        _logMass = new double[n];
+        Mixture = new KernelMixture(weights, priorWeight);
+        _logSigmas = new double[n];
+        _logMasses = new double[n];
         for (int i = 0; i < n; i++)
         {
-            _weights[i] /= total;
-            _logWeights[i] = Math.Log(_weights[i]);
-            _logMass[i] = Math.Log(Mass(i, 0, 1));
+            _logSigmas[i] = Math.Log(_sigmas[i]);
+            _logMasses[i] = Math.Log(Mass(i, 0, 1));
         }
     }
 
-    /// <summary>A draw from the mixture: a kernel by weight, then its truncated normal (by rejection).</summary>
-    public double Sample(RandomSource random)
+    /// <summary>The kernels' weights.</summary>
+    public KernelMixture Mixture { get; }
+
+    /// <summary>A draw from the mixture.</summary>
+    public double Sample(RandomSource random) => SampleKernel(Mixture.Pick(random), random);
+
+    /// <summary>A draw from kernel <paramref name="k"/>'s truncated normal (by rejection; its mass on [0, 1] is at least about a third).</summary>
+    public double SampleKernel(int k, RandomSource random)
     {
-        double u = random.NextDouble();
-        int k = 0;
-        for (double c = _weights[0]; c < u && k < _weights.Length - 1; c += _weights[++k]) { }
         while (true)
         {
             double x = _mus[k] + _sigmas[k] * NormalDistribution.Sample(random);
@@ -58,19 +55,31 @@ internal sealed class ParzenEstimator
     /// <summary>log p(x): the log density of the mixture at <paramref name="x"/>.</summary>
     public double LogDensity(double x)
     {
-        Span<double> terms = _mus.Length <= 256 ? stackalloc double[_mus.Length] : new double[_mus.Length];
+        var terms = new double[_mus.Length];
+        AddKernelLogDensities(x, terms);
+        return Mixture.LogSum(terms);
+    }
+
+    /// <summary>Adds each kernel's log density at <paramref name="x"/> to <paramref name="into"/>.</summary>
+    public void AddKernelLogDensities(double x, Span<double> into)
+    {
         for (int i = 0; i < _mus.Length; i++)
-            terms[i] = _logWeights[i] + NormalDistribution.LogPdf((x - _mus[i]) / _sigmas[i]) - Math.Log(_sigmas[i]) - _logMass[i];
-        return NormalDistribution.LogSumExp(terms);
+            into[i] += NormalDistribution.LogPdf((x - _mus[i]) / _sigmas[i]) - _logSigmas[i] - _logMasses[i];
     }
 
     /// <summary>log P(a ≤ x ≤ b): the log probability of the bin [a, b] (integer parameters).</summary>
     public double LogProbability(double a, double b)
     {
-        Span<double> terms = _mus.Length <= 256 ? stackalloc double[_mus.Length] : new double[_mus.Length];
+        var terms = new double[_mus.Length];
+        AddKernelLogProbabilities(a, b, terms);
+        return Mixture.LogSum(terms);
+    }
+
+    /// <summary>Adds each kernel's log probability of the bin [a, b] to <paramref name="into"/>.</summary>
+    public void AddKernelLogProbabilities(double a, double b, Span<double> into)
+    {
         for (int i = 0; i < _mus.Length; i++)
-            terms[i] = _logWeights[i] + Math.Log(Math.Max(Mass(i, a, b), 1e-300)) - _logMass[i];
-        return NormalDistribution.LogSumExp(terms);
+            into[i] += Math.Log(Math.Max(Mass(i, a, b), 1e-300)) - _logMasses[i];
     }
 
     private double Mass(int i, double a, double b)
