@@ -22,17 +22,20 @@ namespace MLExt.AutoML;
 public sealed class SearchSpace
 {
     private readonly List<ParameterDescriptor> _descriptors;
+    private readonly Dictionary<string, int> _indexByName;
     private readonly ParameterCondition? _condition;
 
     /// <summary>Creates an empty search space.</summary>
     public SearchSpace()
     {
         _descriptors = [];
+        _indexByName = new(StringComparer.Ordinal);
     }
 
-    private SearchSpace(List<ParameterDescriptor> descriptors, ParameterCondition condition)
+    private SearchSpace(SearchSpace root, ParameterCondition condition)
     {
-        _descriptors = descriptors;
+        _descriptors = root._descriptors;
+        _indexByName = root._indexByName;
         _condition = condition;
     }
 
@@ -85,7 +88,7 @@ public sealed class SearchSpace
         foreach (var c in choices)
             if (parent.IndexOf(c) < 0)
                 throw new ArgumentException($"'{c}' is not a choice of '{parameter}' ({string.Join(", ", parent.Choices)}).", nameof(choices));
-        build(new SearchSpace(_descriptors, new ParameterCondition(parameter, choices.ToArray())));
+        build(new SearchSpace(this, new ParameterCondition(parameter, choices.ToArray())));
         return this;
     }
 
@@ -100,7 +103,7 @@ public sealed class SearchSpace
         ArgumentNullException.ThrowIfNull(condition);
         ArgumentNullException.ThrowIfNull(build);
         Parent(parameter, ParameterKind.Int);
-        build(new SearchSpace(_descriptors, new ParameterCondition(parameter, condition, description)));
+        build(new SearchSpace(this, new ParameterCondition(parameter, condition, description)));
         return this;
     }
 
@@ -146,6 +149,33 @@ public sealed class SearchSpace
             throw new ArgumentException($"Parameter '{extra}' is not in the search space or not active.", nameof(parameters));
         }
         return unit;
+    }
+
+    /// <summary>
+    /// Moves <paramref name="unit"/> in place to the coordinates of the point it decodes to, as
+    /// <c>Encode(Decode(unit))</c> without building the point: integers and choices to their bin centres,
+    /// inactive coordinates to 0.5, floats clamped to [0, 1].
+    /// </summary>
+    internal void Snap(Span<double> unit)
+    {
+        var values = new object?[_descriptors.Count];
+        for (int i = 0; i < _descriptors.Count; i++)
+        {
+            var d = _descriptors[i];
+            if (d.Condition is { } c && !(values[_indexByName[c.Parameter]] is { } parent && c.IsSatisfiedBy(parent)))
+            {
+                unit[i] = 0.5;
+                continue;
+            }
+            if (d.Kind == ParameterKind.Float)
+            {
+                unit[i] = Math.Clamp(unit[i], 0, 1);
+                continue;
+            }
+            var value = d.Decode(unit[i]);
+            values[i] = value;
+            unit[i] = d.Encode(value);
+        }
     }
 
     /// <summary>Whether <paramref name="parameters"/> is a point of this space: every active parameter present and valid, nothing else.</summary>
@@ -194,16 +224,13 @@ public sealed class SearchSpace
     {
         if (Find(descriptor.Name) is not null)
             throw new ArgumentException($"The search space already has a parameter '{descriptor.Name}'.", nameof(descriptor));
+        _indexByName.Add(descriptor.Name, _descriptors.Count);
         _descriptors.Add(descriptor);
         return this;
     }
 
     private ParameterDescriptor? Find(string name)
-    {
-        foreach (var d in _descriptors)
-            if (d.Name == name) return d;
-        return null;
-    }
+        => _indexByName.TryGetValue(name, out int index) ? _descriptors[index] : null;
 
     private ParameterDescriptor Parent(string parameter, ParameterKind kind)
     {

@@ -134,7 +134,11 @@ public sealed class BayesianTuner : ITuner
         return gain * NormalDistribution.Cdf(z) + sigma * NormalDistribution.Pdf(z);
     }
 
-    private double[] Snap(double[] unit) => _space.Encode(_space.Decode(unit));
+    private double[] Snap(double[] unit)
+    {
+        _space.Snap(unit);
+        return unit;
+    }
 
     private double[] RandomUnit()
     {

@@ -25,6 +25,17 @@ internal static class LayerRegistry
         [nameof(GaussianNoise)] = GaussianNoise.Create,
         [nameof(RandomBrightness)] = RandomBrightness.Create,
         [nameof(RandomContrast)] = RandomContrast.Create,
+        [nameof(Embedding)] = Embedding.Create,
+        [nameof(SimpleRnn)] = SimpleRnn.Create,
+        [nameof(Lstm)] = Lstm.Create,
+        [nameof(Gru)] = Gru.Create,
+        [nameof(Bidirectional)] = Bidirectional.Create,
+        [nameof(TemporalMeanPooling)] = TemporalMeanPooling.Create,
+        [nameof(TemporalMaxPooling)] = TemporalMaxPooling.Create,
+        [nameof(SinusoidalPositionalEncoding)] = SinusoidalPositionalEncoding.Create,
+        [nameof(LearnedPositionalEncoding)] = LearnedPositionalEncoding.Create,
+        [nameof(MultiHeadSelfAttention)] = MultiHeadSelfAttention.Create,
+        [nameof(TransformerEncoderBlock)] = TransformerEncoderBlock.Create,
     };
 
     public static Layer Create(LayerConfig config)

@@ -29,6 +29,14 @@ internal sealed class OnnxGraphBuilder
 
     public OnnxGraphBuilder(string name) => _graph.Name = name;
 
+    /// <summary>
+    /// The padding mask of the sequences flowing through the graph at this point, as in <see cref="Network.Forward"/>:
+    /// the name of a float value <c>[N, time]</c>, 1 for a real step and 0 for padding, or null for none. The exporter of
+    /// an <see cref="ISequenceMaskSource"/> layer sets it (an embedding with a padding index to the mask it computes
+    /// from the token ids; a layer that removes the time axis to null); mask consumers (attention) read it.
+    /// </summary>
+    public string? SequenceMask { get; set; }
+
     /// <summary>Whether a node of the <c>ai.onnx.ml</c> domain was added.</summary>
     public bool UsesMLDomain { get; private set; }
 

@@ -10,7 +10,7 @@ internal sealed class GaussianProcess
 {
     private static readonly double Sqrt5 = Math.Sqrt(5);
     private readonly double[][] _x;
-    private readonly double[] _lengthScales;
+    private readonly double[] _inverseScales;
     private readonly double[] _l;
     private readonly double[] _alpha;
     private readonly int _n;
@@ -18,7 +18,7 @@ internal sealed class GaussianProcess
     private GaussianProcess(double[][] x, double[] lengthScales, double[] l, double[] alpha, double amplitude, double logLikelihood)
     {
         _x = x;
-        _lengthScales = lengthScales;
+        _inverseScales = lengthScales.Select(l => 1 / l).ToArray();
         _l = l;
         _alpha = alpha;
         _n = x.Length;
@@ -37,9 +37,10 @@ internal sealed class GaussianProcess
     {
         int n = x.Length;
         var l = new double[n * n];
+        var inverseScales = lengthScales.Select(s => 1 / s).ToArray();
         for (int i = 0; i < n; i++)
         {
-            for (int j = 0; j < i; j++) l[i * n + j] = Correlation(x[i], x[j], lengthScales);
+            for (int j = 0; j < i; j++) l[i * n + j] = Correlation(x[i], x[j], inverseScales);
             l[i * n + i] = 1 + noise;
         }
         if (!Cholesky.Decompose(l, n)) return null;
@@ -62,7 +63,7 @@ internal sealed class GaussianProcess
         double mean = 0;
         for (int i = 0; i < _n; i++)
         {
-            k[i] = Correlation(point, _x[i], _lengthScales);
+            k[i] = Correlation(point, _x[i], _inverseScales);
             mean += k[i] * _alpha[i];
         }
         Cholesky.SolveLower(_l, _n, k);
@@ -72,12 +73,12 @@ internal sealed class GaussianProcess
     }
 
     /// <summary>The Matérn 5/2 correlation (1 + √5r + 5r²/3)·exp(−√5r).</summary>
-    private static double Correlation(ReadOnlySpan<double> a, ReadOnlySpan<double> b, double[] lengthScales)
+    private static double Correlation(ReadOnlySpan<double> a, ReadOnlySpan<double> b, double[] inverseScales)
     {
         double r2 = 0;
         for (int j = 0; j < a.Length; j++)
         {
-            double d = (a[j] - b[j]) / lengthScales[j];
+            double d = (a[j] - b[j]) * inverseScales[j];
             r2 += d * d;
         }
         double r = Math.Sqrt(r2);
