@@ -14,14 +14,16 @@ namespace MLExt.AutoML;
 /// <para>
 /// Reproducibility: a trial's seed is <see cref="TrialSeeds.For"/>(experiment seed, trial id), and the tuner sees its calls in an
 /// order that does not depend on timing: with K trials at once it proposes trials 0…K−1, then waits for the lowest-numbered
-/// running trial, reports it and proposes the next. So for a given seed the trials, their parameters and their scores are the same
-/// sequentially and in parallel, for every tuner whose <see cref="ITuner.ShouldPrune"/> answers false (random, grid, TPE, Bayes) and
-/// for every tuner when trials are not pruned. The price: a worker whose trial finished early waits for the lowest running one.
+/// running trial, reports it and proposes the next. So for a given seed and K the trials, their parameters and their scores are
+/// the same from run to run however long each trial takes, for every tuner whose <see cref="ITuner.ShouldPrune"/> answers false
+/// (random, grid, TPE, Bayes, and successive halving and Hyperband, which shorten trials by their budget instead), and for every
+/// tuner when no trial is pruned. Random and grid search propose the same trials for
+/// every K; a model-based tuner (TPE, Bayes) does not, because with K &gt; 1 it proposes trial n knowing the results of trials
+/// 0…n−K only. The price of the fixed order: a worker whose trial finished early waits for the lowest running one.
 /// </para>
 /// <para>
-/// What timing can change: (1) a pruning tuner (ASHA, Hyperband, successive halving) with K &gt; 1, because its answer to
-/// <see cref="ITuner.ShouldPrune"/> depends on which other trials have reached that epoch yet, which is a race between threads;
-/// with K = 1 it is reproducible too. (2) A time budget or cancellation, which stops the search after however many trials fit.
+/// What timing can change: (1) ASHA with K &gt; 1, because its answer to <see cref="ITuner.ShouldPrune"/> depends on which other
+/// trials have reached that epoch yet, which is a race between threads; with K = 1 it is reproducible too. (2) A time budget or cancellation, which stops the search after however many trials fit.
 /// Resuming a study reproduces an uninterrupted run exactly when K = 1; with K &gt; 1 the study that stopped reported its last
 /// running trials before the next proposal, where the uninterrupted one would have proposed in between, so a model-based tuner
 /// may propose differently after the resumption point (random and grid search do not).
@@ -121,16 +123,8 @@ public sealed class Experiment
                 }
                 else
                 {
-                    try
-                    {
-                        lock (gate)
-                            suggestion = tuner.Propose();
-                    }
-                    catch (InvalidOperationException)
-                    {
-                        stop = StopReason.SearchSpaceExhausted;
-                        break;
-                    }
+                    lock (gate)
+                        suggestion = tuner.Propose();
                     proposed++;
                 }
                 int finishedSoFar = records.Count;
@@ -193,10 +187,10 @@ public sealed class Experiment
                 TrialsFinished = finishedSoFar, MaxTrials = _options.MaxTrials,
             });
             var clock = Stopwatch.StartNew();
-            TrialRecord Record(TrialStatus status, double metric, double loss, IReadOnlyList<MetricValue>? metrics, string? error) => new()
+            TrialRecord Record(TrialStatus status, double metric, double loss, IReadOnlyList<MetricValue>? metrics, string? error, int epochs = 0) => new()
             {
                 Id = suggestion.Id, Parameters = suggestion.Parameters, Budget = suggestion.Budget, Seed = seed, Status = status,
-                Metric = metric, Loss = loss, Error = error, Duration = clock.Elapsed, EpochsTrained = context.EpochsTrained,
+                Metric = metric, Loss = loss, Error = error, Duration = clock.Elapsed, EpochsTrained = Math.Max(epochs, context.EpochsTrained),
                 IntermediateScores = context.IntermediateScores.ToArray(),
                 Metrics = (metrics ?? []).Where(m => !double.IsNaN(m.Value)).DistinctBy(m => m.Name).ToDictionary(m => m.Name, m => m.Value),
             };
@@ -209,8 +203,8 @@ public sealed class Experiment
                 if (search.IsCancellationRequested)
                     return null;
                 if (!double.IsFinite(result.Metric))
-                    return Record(TrialStatus.Failed, double.NaN, double.NaN, result.Metrics, $"The metric is {result.Metric}.");
-                return Record(TrialStatus.Completed, result.Metric, ExperimentMetrics.ToLoss(_options.EffectiveMetric, result.Metric), result.Metrics, null);
+                    return Record(TrialStatus.Failed, double.NaN, double.NaN, result.Metrics, $"The metric is {result.Metric}.", result.EpochsTrained);
+                return Record(TrialStatus.Completed, result.Metric, ExperimentMetrics.ToLoss(_options.EffectiveMetric, result.Metric), result.Metrics, null, result.EpochsTrained);
             }
             catch (Exception) when (context.IsPruned)
             {

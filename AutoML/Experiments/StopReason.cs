@@ -11,7 +11,4 @@ public enum StopReason
 
     /// <summary>The cancellation token was cancelled; trials still running were stopped and not recorded.</summary>
     Cancelled,
-
-    /// <summary>The tuner had nothing more to propose (a finished grid).</summary>
-    SearchSpaceExhausted,
 }

@@ -80,6 +80,9 @@ public sealed class TrialContext
         return true;
     }
 
+    /// <summary>Counts one finished epoch of this trial (on any fold); <see cref="Configure"/>'s observer calls it, a custom runner calls it itself.</summary>
+    public void ReportEpochCompleted() => Interlocked.Increment(ref _epochs);
+
     /// <summary>
     /// Wires a network trainer's options into the trial: its seed, the budget as <see cref="NeuralNetworkOptions.NumberOfEpochs"/>
     /// (when the tuner gives one), the trial's cancellation, the fold's validation rows, and a per-epoch observer that counts epochs,
@@ -116,7 +119,7 @@ public sealed class TrialContext
         {
             if (!value.EpochCompleted)
                 return;
-            Interlocked.Increment(ref trial._epochs);
+            trial.ReportEpochCompleted();
             double? score = fold == 0 ? IntermediateScore(trial.Metric, value) : null;
             trial._progress(new TrialProgress
             {

@@ -148,8 +148,7 @@ public sealed class StudyReport
     {
         StopReason.MaxTrials => "trial count reached",
         StopReason.TimeBudget => "time budget spent",
-        StopReason.Cancelled => "cancelled",
-        _ => "the tuner had nothing more to propose",
+        _ => "cancelled",
     };
 
     private static string Id(TrialRecord t) => t.Id.ToString(CultureInfo.InvariantCulture);

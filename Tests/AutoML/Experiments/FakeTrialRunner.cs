@@ -21,6 +21,9 @@ internal sealed class FakeTrialRunner : ITrialRunner
     /// <summary>Sleeps a few milliseconds per epoch, varying with the trial id, so parallel trials finish out of order.</summary>
     public bool Jitter { get; init; }
 
+    /// <summary>Shifts the jitter pattern, so two runs finish their trials in different orders.</summary>
+    public int JitterShift { get; init; }
+
     /// <summary>Called after each epoch (trial, epoch).</summary>
     public Action<TrialContext, int>? AfterEpoch { get; init; }
 
@@ -42,12 +45,13 @@ internal sealed class FakeTrialRunner : ITrialRunner
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             if (Jitter)
-                Thread.Sleep((context.TrialId * 7 + epoch) % 5 * 2);
+                Thread.Sleep((context.TrialId * 7 + epoch + JitterShift) % 5 * 2);
             Interlocked.Increment(ref _epochs);
+            context.ReportEpochCompleted();
+            AfterEpoch?.Invoke(context, epoch);
             // The score grows with the epochs towards its final value; lower is better for the tuner.
             if (context.ReportIntermediate(epoch, -score * (0.5 + 0.5 * epoch / epochs)))
                 throw new OperationCanceledException();
-            AfterEpoch?.Invoke(context, epoch);
         }
         return new TrialResult(score, [new MetricValue(MetricNames.Accuracy, score, true)], epochs);
     }

@@ -53,13 +53,18 @@ public sealed class StudyResumeTests
         using var cancel = new CancellationTokenSource();
         var options = Options(path, "asha", 12);
         options.CancellationToken = cancel.Token;
+        // Cancel in the second epoch of the first trial from id 4 on that ASHA lets past its first rung, after its step-1 prune check.
+        int cancelled = -1;
         var stopped = new Experiment(options).Search(
-            new FakeTrialRunner { AfterEpoch = (c, epoch) => { if (c.TrialId == 4 && epoch == 1) cancel.Cancel(); } }, FakeTrialRunner.Space());
+            new FakeTrialRunner { AfterEpoch = (c, epoch) => { if (c.TrialId >= 4 && epoch == 2 && cancelled < 0) { cancelled = c.TrialId; cancel.Cancel(); } } },
+            FakeTrialRunner.Space());
         Assert.Equal(StopReason.Cancelled, stopped.StopReason);
-        Assert.Equal(4, stopped.Trials.Count);
+        Assert.InRange(cancelled, 4, 11);
+        Assert.Equal(cancelled, stopped.Trials.Count);
         var log = StudyLog.Load(path);
-        Assert.Contains(log.Events, e => e is TrialProposedEvent { Suggestion.Id: 4 });
-        Assert.DoesNotContain(log.Trials, t => t.Id == 4);
+        Assert.Contains(log.Events, e => e is TrialProposedEvent p && p.Suggestion.Id == cancelled);
+        Assert.Contains(log.Events, e => e is PruneCheckedEvent c && c.TrialId == cancelled);
+        Assert.DoesNotContain(log.Trials, t => t.Id == cancelled);
 
         var resumed = new Experiment(Options(path, "asha", 12, resume: true)).Search(new FakeTrialRunner(), FakeTrialRunner.Space());
         Assert.Equal(Signature(whole.Trials), Signature(resumed.Trials));
