@@ -43,15 +43,6 @@ internal sealed class AugmentedImageDataView : IDataView
     {
         if (_options.KeepOriginals && copy == 0)
             return MLImage.CreateFromPixels(source.Width, source.Height, source.PixelFormat, source.Pixels);
-        return _augmenter.Augment(source, Seed(row, copy));
-    }
-
-    /// <summary>A seed mixing the options' seed, the row and the copy (SplitMix64 finaliser).</summary>
-    private int Seed(long row, int copy)
-    {
-        ulong z = unchecked((ulong)_options.Seed * 0x9E3779B97F4A7C15UL + (ulong)row * 0xBF58476D1CE4E5B9UL + (ulong)copy * 0x94D049BB133111EBUL);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return unchecked((int)(z ^ (z >> 31)));
+        return _augmenter.Augment(source, AugmentationSeed.Mix(_options.Seed, row, copy));
     }
 }
