@@ -10,6 +10,8 @@ internal static class InitializerNames
         ArgumentNullException.ThrowIfNull(text);
         if (text.StartsWith("Constant(", StringComparison.Ordinal) && text.EndsWith(')'))
             return new Constant(float.Parse(text.AsSpan(9, text.Length - 10), NumberStyles.Float, CultureInfo.InvariantCulture));
+        if (text.StartsWith("Orthogonal(", StringComparison.Ordinal) && text.EndsWith(')'))
+            return new Orthogonal(float.Parse(text.AsSpan(11, text.Length - 12), NumberStyles.Float, CultureInfo.InvariantCulture));
         return text switch
         {
             nameof(GlorotUniform) => new GlorotUniform(),
@@ -19,7 +21,8 @@ internal static class InitializerNames
             nameof(LeCunUniform) => new LeCunUniform(),
             nameof(LeCunNormal) => new LeCunNormal(),
             nameof(Zeros) => new Zeros(),
-            _ => throw new FormatException($"Unknown initializer '{text}'. Known: GlorotUniform, GlorotNormal, HeUniform, HeNormal, LeCunUniform, LeCunNormal, Zeros, Constant(value)."),
+            nameof(Orthogonal) => new Orthogonal(),
+            _ => throw new FormatException($"Unknown initializer '{text}'. Known: GlorotUniform, GlorotNormal, HeUniform, HeNormal, LeCunUniform, LeCunNormal, Zeros, Constant(value), Orthogonal, Orthogonal(gain)."),
         };
     }
 }

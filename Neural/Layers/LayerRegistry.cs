@@ -25,6 +25,13 @@ internal static class LayerRegistry
         [nameof(GaussianNoise)] = GaussianNoise.Create,
         [nameof(RandomBrightness)] = RandomBrightness.Create,
         [nameof(RandomContrast)] = RandomContrast.Create,
+        [nameof(Embedding)] = Embedding.Create,
+        [nameof(SimpleRnn)] = SimpleRnn.Create,
+        [nameof(Lstm)] = Lstm.Create,
+        [nameof(Gru)] = Gru.Create,
+        [nameof(Bidirectional)] = Bidirectional.Create,
+        [nameof(TemporalMeanPooling)] = TemporalMeanPooling.Create,
+        [nameof(TemporalMaxPooling)] = TemporalMaxPooling.Create,
     };
 
     public static Layer Create(LayerConfig config)

@@ -29,6 +29,14 @@ internal sealed class OnnxGraphBuilder
 
     public OnnxGraphBuilder(string name) => _graph.Name = name;
 
+    /// <summary>
+    /// The float padding mask <c>[N, time]</c> (1 real step, 0 padding) of the sequence flowing through the graph, or null:
+    /// set by the exporters of <see cref="ISequenceMaskSource"/> layers (an embedding sets it, temporal pooling or a
+    /// recurrent layer returning its last state clears it) and read by those of mask consumers, as <see cref="Network.Forward"/>
+    /// passes masks between layers.
+    /// </summary>
+    public string? SequenceMask { get; set; }
+
     /// <summary>Whether a node of the <c>ai.onnx.ml</c> domain was added.</summary>
     public bool UsesMLDomain { get; private set; }
 

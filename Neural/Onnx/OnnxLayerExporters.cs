@@ -30,6 +30,11 @@ internal static class OnnxLayerExporters
         [typeof(BatchNormalization)] = For<BatchNormalization>(BatchNormalizationExporter.Export),
         [typeof(LayerNormalization)] = For<LayerNormalization>(LayerNormalizationExporter.Export),
         [typeof(ResidualBlock)] = For<ResidualBlock>(ResidualBlockExporter.Export),
+        [typeof(Embedding)] = For<Embedding>(EmbeddingExporter.Export),
+        // SimpleRnn, Lstm and Gru: ONNX's RNN, LSTM and GRU operators.
+        [typeof(RecurrentLayer)] = For<RecurrentLayer>(RecurrentExporter.Export),
+        [typeof(Bidirectional)] = For<Bidirectional>(BidirectionalExporter.Export),
+        [typeof(TemporalPooling)] = For<TemporalPooling>(TemporalPoolingExporter.Export),
         // Every augmentation layer (RandomFlip, RandomRotation, GaussianNoise, …) is an identity at inference.
         [typeof(AugmentationLayer)] = For<AugmentationLayer>(AugmentationExporter.Export),
     };

@@ -15,16 +15,17 @@ internal static class LayerConformance
     private const int BatchSize = 3;
 
     /// <summary>Every check, in inference and in training mode.</summary>
-    public static void CheckAll(Func<Layer> create, int[] inputShape, int expectedParameters, Func<Layer, Action>? pinRandomness = null)
+    public static void CheckAll(Func<Layer> create, int[] inputShape, int expectedParameters, Func<Layer, Action>? pinRandomness = null,
+        ConformanceInput? input = null)
     {
-        CheckShapes(create, inputShape);
+        CheckShapes(create, inputShape, input);
         CheckParameterCount(create, inputShape, expectedParameters);
-        CheckConfigRoundTrip(create, inputShape);
+        CheckConfigRoundTrip(create, inputShape, input);
         foreach (bool training in new[] { false, true })
         {
-            CheckGradients(create, inputShape, training, pinRandomness);
-            CheckAccumulation(create, inputShape, training, pinRandomness);
-            CheckSgdStepLowersLoss(create, inputShape, training, pinRandomness);
+            CheckGradients(create, inputShape, training, pinRandomness, input);
+            CheckAccumulation(create, inputShape, training, pinRandomness, input);
+            CheckSgdStepLowersLoss(create, inputShape, training, pinRandomness, input);
         }
     }
 
@@ -32,8 +33,9 @@ internal static class LayerConformance
     /// Build returns <see cref="Layer.OutputShape"/>; Forward maps [n, ...in] to [n, ...out] for changing
     /// batch sizes; Backward returns [n, ...in]; neither changes its argument; misuse throws clearly.
     /// </summary>
-    public static void CheckShapes(Func<Layer> create, int[] inputShape)
+    public static void CheckShapes(Func<Layer> create, int[] inputShape, ConformanceInput? input = null)
     {
+        input ??= ConformanceInput.Gaussian;
         var layer = create();
         var random = new RandomSource(Seed);
         Assert.False(layer.IsBuilt);
@@ -47,8 +49,9 @@ internal static class LayerConformance
         foreach (int n in new[] { BatchSize, 1, BatchSize + 2, BatchSize })
             foreach (bool training in new[] { false, true })
             {
-                var x = TestTensors.Gaussian(random, TestTensors.Batch(n, inputShape));
+                var x = input.Create(random, TestTensors.Batch(n, inputShape));
                 var xBefore = x.Clone();
+                input.Apply(layer, n);
                 var y = layer.Forward(x, training);
                 Assert.Equal(TestTensors.Batch(n, layer.OutputShape), y.Shape);
                 var dy = TestTensors.Gaussian(random, y.Shape);
@@ -63,6 +66,7 @@ internal static class LayerConformance
         if (wrongLast.Length > 0) wrongLast[^1]++;
         foreach (var wrong in new[] { wrongLast, [.. inputShape, 2] })
         {
+            input.Apply(layer, 2);
             var error = Assert.ThrowsAny<ArgumentException>(() => layer.Forward(new Tensor(TestTensors.Batch(2, wrong)), false));
             Assert.Contains(layer.TypeName, error.Message);
         }
@@ -86,9 +90,10 @@ internal static class LayerConformance
     /// dL/dx and every dL/dparameter match central differences of L = Σ r⊙y for a fixed random r; see
     /// <see cref="GradientCheck"/> for the error measure.
     /// </summary>
-    public static void CheckGradients(Func<Layer> create, int[] inputShape, bool training, Func<Layer, Action>? pinRandomness = null)
+    public static void CheckGradients(Func<Layer> create, int[] inputShape, bool training, Func<Layer, Action>? pinRandomness = null,
+        ConformanceInput? input = null)
     {
-        var (layer, reset, x) = Prepare(create, inputShape, pinRandomness);
+        var (layer, reset, x) = Prepare(create, inputShape, pinRandomness, input);
         var r = TestTensors.Gaussian(new RandomSource(Seed + 2), TestTensors.Batch(BatchSize, layer.OutputShape));
         string mode = training ? "training" : "inference";
 
@@ -104,7 +109,8 @@ internal static class LayerConformance
             return TestTensors.Dot(layer.Forward(x, training).Span, r.Span);
         }
 
-        GradientCheck.AssertMatches($"{layer} ({mode}) dL/dx", x.Data, dx.Span, Objective);
+        if (input?.Differentiable == false) Assert.False(dx.Span.ContainsAnyExcept(0f), $"{layer}: dL/dx of a non-differentiable input must be zero.");
+        else GradientCheck.AssertMatches($"{layer} ({mode}) dL/dx", x.Data, dx.Span, Objective);
         for (int i = 0; i < gradients.Count; i++)
         {
             var p = layer.Parameters[i];
@@ -116,9 +122,10 @@ internal static class LayerConformance
     /// Backward adds into the parameter gradients: a second Backward doubles them and returns the same dx;
     /// <see cref="Layer.ZeroGradients"/> clears them, after which Backward gives the first result again.
     /// </summary>
-    public static void CheckAccumulation(Func<Layer> create, int[] inputShape, bool training, Func<Layer, Action>? pinRandomness = null)
+    public static void CheckAccumulation(Func<Layer> create, int[] inputShape, bool training, Func<Layer, Action>? pinRandomness = null,
+        ConformanceInput? input = null)
     {
-        var (layer, reset, x) = Prepare(create, inputShape, pinRandomness);
+        var (layer, reset, x) = Prepare(create, inputShape, pinRandomness, input);
         reset();
         var y = layer.Forward(x, training);
         var dy = TestTensors.Gaussian(new RandomSource(Seed + 3), y.Shape);
@@ -145,8 +152,9 @@ internal static class LayerConformance
     /// <see cref="Layer.FromConfig"/> of the config gives an equal config; built with the same seed, it has
     /// the same parameter values and the same output, in inference and in training mode.
     /// </summary>
-    public static void CheckConfigRoundTrip(Func<Layer> create, int[] inputShape)
+    public static void CheckConfigRoundTrip(Func<Layer> create, int[] inputShape, ConformanceInput? input = null)
     {
+        input ??= ConformanceInput.Gaussian;
         var original = create();
         var unbuiltConfig = original.GetConfig();
         original.Build(inputShape, new RandomSource(Seed));
@@ -168,7 +176,9 @@ internal static class LayerConformance
             TestTensors.AssertIdentical(original.Parameters[i].Value, copy.Parameters[i].Value, $"{copy} {copy.Parameters[i].Name}");
         }
 
-        var x = TestTensors.Gaussian(new RandomSource(Seed + 1), TestTensors.Batch(BatchSize, inputShape));
+        var x = input.Create(new RandomSource(Seed + 1), TestTensors.Batch(BatchSize, inputShape));
+        input.Apply(original, BatchSize);
+        input.Apply(copy, BatchSize);
         foreach (bool training in new[] { false, true })
             TestTensors.AssertIdentical(original.Forward(x, training).Clone(), copy.Forward(x, training), $"{copy} output (training: {training})");
     }
@@ -177,10 +187,12 @@ internal static class LayerConformance
     /// One plain SGD step, v −= lr·dL/dv on the parameters (on the input for parameter-free layers), with an
     /// MSE loss on a fixed batch lowers the loss by at least a quarter of the first-order prediction lr·|g|².
     /// </summary>
-    public static void CheckSgdStepLowersLoss(Func<Layer> create, int[] inputShape, bool training, Func<Layer, Action>? pinRandomness = null)
+    public static void CheckSgdStepLowersLoss(Func<Layer> create, int[] inputShape, bool training, Func<Layer, Action>? pinRandomness = null,
+        ConformanceInput? input = null)
     {
         const float learningRate = 1e-2f;
-        var (layer, reset, x) = Prepare(create, inputShape, pinRandomness);
+        var (layer, reset, x) = Prepare(create, inputShape, pinRandomness, input);
+        if (layer.ParameterCount == 0 && input?.Differentiable == false) return; // nothing can be stepped
         var target = TestTensors.Gaussian(new RandomSource(Seed + 4), TestTensors.Batch(BatchSize, layer.OutputShape));
         var mse = new MeanSquaredError();
         float Loss()
@@ -208,12 +220,16 @@ internal static class LayerConformance
             $"{layer} (training: {training}): an SGD step took the MSE from {before:G7} to {after:G7}; expected a drop of at least {0.25 * predicted:G3}.");
     }
 
-    private static (Layer Layer, Action Reset, Tensor Input) Prepare(Func<Layer> create, int[] inputShape, Func<Layer, Action>? pinRandomness)
+    private static (Layer Layer, Action Reset, Tensor Input) Prepare(Func<Layer> create, int[] inputShape, Func<Layer, Action>? pinRandomness,
+        ConformanceInput? input)
     {
+        input ??= ConformanceInput.Gaussian;
         var layer = create();
         layer.Build(inputShape, new RandomSource(Seed));
-        var reset = pinRandomness?.Invoke(layer) ?? (() => { });
-        var x = TestTensors.Gaussian(new RandomSource(Seed + 1), TestTensors.Batch(BatchSize, inputShape));
+        var pin = pinRandomness?.Invoke(layer);
+        // The mask is set again before every forward pass, as Network.Forward does.
+        Action reset = () => { pin?.Invoke(); input.Apply(layer, BatchSize); };
+        var x = input.Create(new RandomSource(Seed + 1), TestTensors.Batch(BatchSize, inputShape));
         return (layer, reset, x);
     }
 }

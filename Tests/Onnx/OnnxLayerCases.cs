@@ -1,4 +1,5 @@
 using MLExt.Neural;
+using MLExt.Tests.Neural;
 
 namespace MLExt.Tests.Onnx;
 
@@ -26,6 +27,7 @@ internal static class OnnxLayerCases
         yield return ("ActivationLayer Elu alpha 2", typeof(ActivationLayer), [9], () => [new ActivationLayer(Activation.Elu, 2f)]);
         yield return ("Dropout between Dense layers", typeof(Dropout), [8], () => [new Dense(16, Activation.Relu), new Dropout(0.5f), new Dense(3)]);
         foreach (var (name, type, shape, layers) in ImageCases()) yield return (name, type, shape, layers);
+        foreach (var (name, type, shape, layers) in SequenceCases()) yield return (name, type, shape, layers);
         yield return ("Multilayer perceptron", typeof(Dense), [10], () =>
             [new Dense(32, Activation.Gelu), new Dropout(0.2f), new Dense(16, Activation.Tanh), new ActivationLayer(Activation.Elu), new Dense(4, Activation.Softmax)]);
     }
@@ -61,6 +63,59 @@ internal static class OnnxLayerCases
         yield return ("Small convolutional network", typeof(Conv2D), Image, () =>
             [new RandomFlip(), new Conv2D(8, 3, padding: Padding.Same, activation: Activation.Relu), new BatchNormalization(), new MaxPool2D(2),
              new ResidualBlock(8), new SeparableConv2D(8, 3, padding: Padding.Same), new GlobalAveragePool2D(), new Dropout(0.3f), new Dense(4, Activation.Softmax)]);
+    }
+
+    private static readonly int[] Sequence = [6, 3];
+    private static readonly int[] Tokens = [6];
+
+    /// <summary>Token-id cases are named "Tokens …": their inputs are ids in [0, <see cref="Vocabulary"/>), right-padded with id 0.</summary>
+    private const int Vocabulary = 11;
+
+    private static IEnumerable<(string, Type, int[], Func<Layer[]>)> SequenceCases()
+    {
+        foreach (var a in new[] { Activation.Tanh, Activation.Relu, Activation.Sigmoid, Activation.None })
+        {
+            yield return ($"SimpleRnn {a} last state", typeof(SimpleRnn), Sequence, () => [new SimpleRnn(5, a)]);
+            yield return ($"SimpleRnn {a} sequences", typeof(SimpleRnn), Sequence, () => [new SimpleRnn(4, a, returnSequences: true)]);
+        }
+        yield return ("Lstm last state", typeof(Lstm), Sequence, () => [new Lstm(5)]);
+        yield return ("Lstm sequences", typeof(Lstm), Sequence, () => [new Lstm(4, returnSequences: true)]);
+        yield return ("Gru last state", typeof(Gru), Sequence, () => [new Gru(5)]);
+        yield return ("Gru sequences", typeof(Gru), Sequence, () => [new Gru(4, returnSequences: true)]);
+        yield return ("Bidirectional Lstm concat sequences", typeof(Bidirectional), Sequence, () => [new Bidirectional(new Lstm(4, true))]);
+        yield return ("Bidirectional Gru sum last state", typeof(Bidirectional), Sequence, () => [new Bidirectional(new Gru(4), BidirectionalMerge.Sum)]);
+        yield return ("Bidirectional SimpleRnn concat last state", typeof(Bidirectional), Sequence, () => [new Bidirectional(new SimpleRnn(3))]);
+        yield return ("TemporalMeanPooling", typeof(TemporalMeanPooling), Sequence, () => [new TemporalMeanPooling()]);
+        yield return ("TemporalMaxPooling", typeof(TemporalMaxPooling), Sequence, () => [new TemporalMaxPooling()]);
+        yield return ("Tokens Embedding without padding", typeof(Embedding), Tokens, () => [new Embedding(Vocabulary, 4)]);
+        yield return ("Tokens Embedding padding then mean pooling", typeof(TemporalMeanPooling), Tokens, () => [new Embedding(Vocabulary, 4, 0), new TemporalMeanPooling()]);
+        yield return ("Tokens Embedding padding then max pooling", typeof(TemporalMaxPooling), Tokens, () => [new Embedding(Vocabulary, 4, 0), new TemporalMaxPooling()]);
+        yield return ("Tokens Lstm last state of padded sequences", typeof(Lstm), Tokens, () => [new Embedding(Vocabulary, 4, 0), new Lstm(5), new Dense(2)]);
+        yield return ("Tokens Gru sequences then mean pooling", typeof(Gru), Tokens,
+            () => [new Embedding(Vocabulary, 4, 0), new Gru(5, returnSequences: true), new TemporalMeanPooling(), new Dense(2)]);
+        yield return ("Tokens SimpleRnn sequences then max pooling", typeof(SimpleRnn), Tokens,
+            () => [new Embedding(Vocabulary, 4, 0), new SimpleRnn(5, returnSequences: true), new TemporalMaxPooling()]);
+        yield return ("Tokens stacked Lstm", typeof(Lstm), Tokens, () => [new Embedding(Vocabulary, 4, 0), new Lstm(5, true), new Lstm(3), new Dense(2)]);
+        yield return ("Tokens Bidirectional Lstm concat sequences then max pooling", typeof(Bidirectional), Tokens,
+            () => [new Embedding(Vocabulary, 4, 0), new Bidirectional(new Lstm(4, true)), new TemporalMaxPooling(), new Dense(2)]);
+        yield return ("Tokens Bidirectional Gru sum last state", typeof(Bidirectional), Tokens,
+            () => [new Embedding(Vocabulary, 4, 0), new Bidirectional(new Gru(4), BidirectionalMerge.Sum)]);
+        yield return ("Tokens Bidirectional SimpleRnn sum sequences", typeof(Bidirectional), Tokens,
+            () => [new Embedding(Vocabulary, 4, 0), new Bidirectional(new SimpleRnn(3, returnSequences: true), BidirectionalMerge.Sum)]);
+    }
+
+    /// <summary>
+    /// The input of a case: Gaussian values of scale 2 (reaching the saturating and negative parts of every activation), or
+    /// for "Tokens …" cases right-padded ids: row i of a batch keeps time − (2i mod (time + 1)) real steps (one row has none).
+    /// </summary>
+    public static Tensor Input(string name, RandomSource random, int[] shape)
+    {
+        if (!name.StartsWith("Tokens ", StringComparison.Ordinal)) return TestTensors.Gaussian(random, shape, scale: 2f);
+        var ids = new Tensor(shape);
+        int steps = shape[1];
+        for (int b = 0; b < shape[0]; b++)
+            for (int t = 0; t < steps - 2 * b % (steps + 1); t++) ids[b * steps + t] = 1 + random.NextInt(Vocabulary - 1);
+        return ids;
     }
 
     public static IEnumerable<object[]> Names() => All().Select(c => new object[] { c.Name });
