@@ -25,10 +25,7 @@ public static class DataOperationsCatalogExtensions
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentException.ThrowIfNullOrWhiteSpace(imageColumnName);
-        var column = input.Schema.GetColumnOrNull(imageColumnName)
-            ?? throw new ArgumentException($"Image column '{imageColumnName}' was not found; the data has columns {string.Join(", ", input.Schema.Select(c => $"'{c.Name}'"))}.", nameof(imageColumnName));
-        if (column.Type is not ImageDataViewType)
-            throw new ArgumentException($"Column '{imageColumnName}' has type {column.Type}; expected images (load them with mlContext.Transforms.LoadImages).", nameof(imageColumnName));
+        var column = AugmentingDataView.FindColumn(input, imageColumnName, nameof(imageColumnName), "Image", t => t is ImageDataViewType, "images (load them with mlContext.Transforms.LoadImages)");
         return new AugmentedImageDataView(input, column, options ?? new ImageAugmentationOptions());
     }
 
@@ -52,10 +49,7 @@ public static class DataOperationsCatalogExtensions
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentException.ThrowIfNullOrWhiteSpace(textColumnName);
-        var column = input.Schema.GetColumnOrNull(textColumnName)
-            ?? throw new ArgumentException($"Text column '{textColumnName}' was not found; the data has columns {string.Join(", ", input.Schema.Select(c => $"'{c.Name}'"))}.", nameof(textColumnName));
-        if (column.Type is not TextDataViewType)
-            throw new ArgumentException($"Column '{textColumnName}' has type {column.Type}; expected text (String).", nameof(textColumnName));
+        var column = AugmentingDataView.FindColumn(input, textColumnName, nameof(textColumnName), "Text", t => t is TextDataViewType, "text (String)");
         options = (options ?? new TextAugmentationOptions()).Clone();
         options.Validate();
         if (options.Vocabulary is null && options.ReplacementProbability > 0)
