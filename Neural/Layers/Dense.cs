@@ -5,7 +5,8 @@ namespace MLExt.Neural;
 
 /// <summary>
 /// Fully connected layer: y = f(x·W + b) for x <c>[n, in]</c>, W <c>[in, units]</c>, b <c>[units]</c>,
-/// with an optional fused activation f.
+/// with an optional fused activation f. A sequence sample <c>[time, in]</c> maps to <c>[time, units]</c>: the
+/// same W and b at every position (each of the n·time rows is one x).
 /// </summary>
 public sealed class Dense : Layer
 {
@@ -58,9 +59,9 @@ public sealed class Dense : Layer
     /// <inheritdoc/>
     protected override int[] OnBuild(int[] inputShape, RandomSource random)
     {
-        if (inputShape.Length != 1)
-            throw new ArgumentException($"Dense expects flat inputs [features] but got {Tensor.FormatShape(inputShape)}; add a Flatten layer first.", nameof(inputShape));
-        int inputs = inputShape[0];
+        if (inputShape.Length is not (1 or 2))
+            throw new ArgumentException($"Dense expects flat inputs [features] or sequences [time, features] but got {Tensor.FormatShape(inputShape)}; add a Flatten layer first.", nameof(inputShape));
+        int inputs = inputShape[^1];
         _kernel = new Parameter("kernel", [inputs, Units], isWeight: true);
         KernelInitializer.Fill(_kernel.Value.Span, inputs, Units, random);
         if (UseBias)
@@ -70,23 +71,26 @@ public sealed class Dense : Layer
         }
         _activation = ActivationFunction.Create(Activation, ActivationAlpha);
         _parameters = _bias is null ? [_kernel] : [_kernel, _bias];
-        return [Units];
+        return inputShape.Length == 1 ? [Units] : [inputShape[0], Units];
     }
+
+    /// <summary>Rows of the product: one per sample, or one per position of each sequence sample.</summary>
+    private int RowsOf(Tensor input) => input.Length / InputShape[^1];
 
     /// <inheritdoc/>
     public override Tensor Forward(Tensor input, bool training)
     {
         CheckInput(input);
-        int n = input.Rows, inputs = InputShape[0];
+        int n = RowsOf(input), inputs = InputShape[^1];
         _input = input;
-        var z = Tensor.Ensure(ref _preActivation, n, Units);
+        var z = Tensor.Ensure(ref _preActivation, input.Rows, OutputShape);
         // z = x·W + b
         Gemm.Multiply(false, false, n, Units, inputs, input.Data, Kernel.Value.Data, z.Data, accumulate: false);
         if (_bias is not null)
-            for (int i = 0; i < n; i++) TensorPrimitives.Add(z.Row(i), _bias.Value.Span, z.Row(i));
+            for (int i = 0; i < n; i++) TensorPrimitives.Add(z.Span.Slice(i * Units, Units), _bias.Value.Span, z.Span.Slice(i * Units, Units));
         if (Activation == Activation.None) return z;
         // y = f(z)
-        var y = Tensor.Ensure(ref _output, n, Units);
+        var y = Tensor.Ensure(ref _output, input.Rows, OutputShape);
         _activation.Forward(z.Span, y.Span, Units);
         return y;
     }
@@ -95,19 +99,19 @@ public sealed class Dense : Layer
     public override Tensor Backward(Tensor outputGradient)
     {
         var input = _input ?? throw new InvalidOperationException("Dense.Backward called before Forward.");
-        int n = input.Rows, inputs = InputShape[0];
+        int n = RowsOf(input), inputs = InputShape[^1];
         var dz = outputGradient;
         if (Activation != Activation.None)
         {
             // dz = f'(z) ⊙ dy
-            dz = Tensor.Ensure(ref _gradPre, n, Units);
+            dz = Tensor.Ensure(ref _gradPre, input.Rows, OutputShape);
             _activation.Backward(_preActivation!.Span, _output!.Span, outputGradient.Span, dz.Span, Units);
         }
         // dW += xᵀ·dz ;  db += Σ_rows dz ;  dx = dz·Wᵀ
         Gemm.Multiply(true, false, inputs, Units, n, input.Data, dz.Data, Kernel.Gradient.Data, accumulate: true);
         if (_bias is not null)
-            for (int i = 0; i < n; i++) TensorPrimitives.Add(_bias.Gradient.Span, dz.Row(i), _bias.Gradient.Span);
-        var dx = Tensor.Ensure(ref _gradInput, n, inputs);
+            for (int i = 0; i < n; i++) TensorPrimitives.Add(_bias.Gradient.Span, dz.Span.Slice(i * Units, Units), _bias.Gradient.Span);
+        var dx = Tensor.Ensure(ref _gradInput, input.Rows, InputShape);
         Gemm.Multiply(false, true, n, inputs, Units, dz.Data, Kernel.Value.Data, dx.Data, accumulate: false);
         return dx;
     }

@@ -32,6 +32,10 @@ internal static class LayerRegistry
         [nameof(Bidirectional)] = Bidirectional.Create,
         [nameof(TemporalMeanPooling)] = TemporalMeanPooling.Create,
         [nameof(TemporalMaxPooling)] = TemporalMaxPooling.Create,
+        [nameof(SinusoidalPositionalEncoding)] = SinusoidalPositionalEncoding.Create,
+        [nameof(LearnedPositionalEncoding)] = LearnedPositionalEncoding.Create,
+        [nameof(MultiHeadSelfAttention)] = MultiHeadSelfAttention.Create,
+        [nameof(TransformerEncoderBlock)] = TransformerEncoderBlock.Create,
     };
 
     public static Layer Create(LayerConfig config)

@@ -30,10 +30,10 @@ internal sealed class OnnxGraphBuilder
     public OnnxGraphBuilder(string name) => _graph.Name = name;
 
     /// <summary>
-    /// The float padding mask <c>[N, time]</c> (1 real step, 0 padding) of the sequence flowing through the graph, or null:
-    /// set by the exporters of <see cref="ISequenceMaskSource"/> layers (an embedding sets it, temporal pooling or a
-    /// recurrent layer returning its last state clears it) and read by those of mask consumers, as <see cref="Network.Forward"/>
-    /// passes masks between layers.
+    /// The padding mask of the sequences flowing through the graph at this point, as in <see cref="Network.Forward"/>:
+    /// the name of a float value <c>[N, time]</c>, 1 for a real step and 0 for padding, or null for none. The exporter of
+    /// an <see cref="ISequenceMaskSource"/> layer sets it (an embedding with a padding index to the mask it computes
+    /// from the token ids; a layer that removes the time axis to null); mask consumers (attention) read it.
     /// </summary>
     public string? SequenceMask { get; set; }
 

@@ -35,6 +35,9 @@ internal static class OnnxLayerExporters
         [typeof(RecurrentLayer)] = For<RecurrentLayer>(RecurrentExporter.Export),
         [typeof(Bidirectional)] = For<Bidirectional>(BidirectionalExporter.Export),
         [typeof(TemporalPooling)] = For<TemporalPooling>(TemporalPoolingExporter.Export),
+        [typeof(PositionalEncoding)] = For<PositionalEncoding>(PositionalEncodingExporter.Export),
+        [typeof(MultiHeadSelfAttention)] = For<MultiHeadSelfAttention>(MultiHeadSelfAttentionExporter.Export),
+        [typeof(TransformerEncoderBlock)] = For<TransformerEncoderBlock>(TransformerEncoderBlockExporter.Export),
         // Every augmentation layer (RandomFlip, RandomRotation, GaussianNoise, …) is an identity at inference.
         [typeof(AugmentationLayer)] = For<AugmentationLayer>(AugmentationExporter.Export),
     };

@@ -73,8 +73,8 @@ public class DenseTests
     [Fact]
     public void NonFlatInputIsRejectedAtBuild()
     {
-        var error = Assert.Throws<ArgumentException>(() => new Dense(3).Build([2, 4], new RandomSource(1)));
-        Assert.Contains("[2, 4]", error.Message);
+        var error = Assert.Throws<ArgumentException>(() => new Dense(3).Build([3, 2, 4], new RandomSource(1)));
+        Assert.Contains("[3, 2, 4]", error.Message);
         Assert.Contains("Flatten", error.Message);
     }
 

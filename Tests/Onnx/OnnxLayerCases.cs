@@ -28,6 +28,7 @@ internal static class OnnxLayerCases
         yield return ("Dropout between Dense layers", typeof(Dropout), [8], () => [new Dense(16, Activation.Relu), new Dropout(0.5f), new Dense(3)]);
         foreach (var (name, type, shape, layers) in ImageCases()) yield return (name, type, shape, layers);
         foreach (var (name, type, shape, layers) in SequenceCases()) yield return (name, type, shape, layers);
+        foreach (var (name, type, shape, layers) in AttentionCases()) yield return (name, type, shape, layers);
         yield return ("Multilayer perceptron", typeof(Dense), [10], () =>
             [new Dense(32, Activation.Gelu), new Dropout(0.2f), new Dense(16, Activation.Tanh), new ActivationLayer(Activation.Elu), new Dense(4, Activation.Softmax)]);
     }
@@ -116,6 +117,22 @@ internal static class OnnxLayerCases
         for (int b = 0; b < shape[0]; b++)
             for (int t = 0; t < steps - 2 * b % (steps + 1); t++) ids[b * steps + t] = 1 + random.NextInt(Vocabulary - 1);
         return ids;
+    }
+
+    private static readonly int[] AttentionSequence = [5, 6];
+
+    private static IEnumerable<(string, Type, int[], Func<Layer[]>)> AttentionCases()
+    {
+        yield return ("Dense on sequences", typeof(Dense), AttentionSequence, () => [new Dense(4, Activation.Gelu), new Dense(3, useBias: false), new Dense(2, Activation.Softmax)]);
+        yield return ("SinusoidalPositionalEncoding", typeof(SinusoidalPositionalEncoding), AttentionSequence, () => [new SinusoidalPositionalEncoding(8), new Dense(3)]);
+        yield return ("LearnedPositionalEncoding", typeof(LearnedPositionalEncoding), AttentionSequence, () => [new LearnedPositionalEncoding(9)]);
+        yield return ("MultiHeadSelfAttention", typeof(MultiHeadSelfAttention), AttentionSequence, () => [new MultiHeadSelfAttention(2, 3)]);
+        yield return ("MultiHeadSelfAttention one head without bias", typeof(MultiHeadSelfAttention), AttentionSequence, () => [new MultiHeadSelfAttention(1, 4, dropout: 0.2f, useBias: false)]);
+        yield return ("TransformerEncoderBlock pre-norm", typeof(TransformerEncoderBlock), AttentionSequence, () => [new TransformerEncoderBlock(6, 2, 10)]);
+        yield return ("TransformerEncoderBlock post-norm", typeof(TransformerEncoderBlock), AttentionSequence, () => [new TransformerEncoderBlock(6, 3, 8, normFirst: false)]);
+        yield return ("Small Transformer classifier", typeof(TransformerEncoderBlock), [7, 4], () =>
+            [new Dense(8), new LearnedPositionalEncoding(16), new TransformerEncoderBlock(8, 2, 16), new TransformerEncoderBlock(8, 4, 12, normFirst: false),
+             new Flatten(), new Dense(3, Activation.Softmax)]);
     }
 
     public static IEnumerable<object[]> Names() => All().Select(c => new object[] { c.Name });
