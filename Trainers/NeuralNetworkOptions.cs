@@ -45,7 +45,12 @@ public abstract class NeuralNetworkOptions
     /// <summary>λ2 of the L2 penalty ½λ2·Σw² on weights (not biases). Default 0.</summary>
     public float L2Regularization { get; set; }
 
-    /// <summary>When set, gradients are rescaled to this global L2 norm at most.</summary>
+    /// <summary>
+    /// When set, gradients are rescaled to this global L2 norm at most. Default null: no clipping, except that a
+    /// network with a recurrent layer (SimpleRnn, Lstm, Gru, Bidirectional) and no <see cref="GradientClipValue"/> is
+    /// clipped at global norm 5 (<see cref="TrainingOptions.RecurrentGradientClipNorm"/>); set <see cref="float.MaxValue"/>
+    /// to train one without clipping.
+    /// </summary>
     public float? GradientClipNorm { get; set; }
 
     /// <summary>When set, each gradient value is clamped to ±this.</summary>

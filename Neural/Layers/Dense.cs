@@ -96,7 +96,12 @@ public sealed class Dense : Layer
     }
 
     /// <inheritdoc/>
-    public override Tensor Backward(Tensor outputGradient)
+    public override Tensor Backward(Tensor outputGradient) => Backward(outputGradient, inputGradient: true)!;
+
+    /// <inheritdoc/>
+    internal override void BackwardParametersOnly(Tensor outputGradient) => Backward(outputGradient, inputGradient: false);
+
+    private Tensor? Backward(Tensor outputGradient, bool inputGradient)
     {
         var input = _input ?? throw new InvalidOperationException("Dense.Backward called before Forward.");
         int n = RowsOf(input), inputs = InputShape[^1];
@@ -111,6 +116,7 @@ public sealed class Dense : Layer
         Gemm.Multiply(true, false, inputs, Units, n, input.Data, dz.Data, Kernel.Gradient.Data, accumulate: true);
         if (_bias is not null)
             for (int i = 0; i < n; i++) TensorPrimitives.Add(_bias.Gradient.Span, dz.Span.Slice(i * Units, Units), _bias.Gradient.Span);
+        if (!inputGradient) return null;
         var dx = Tensor.Ensure(ref _gradInput, input.Rows, InputShape);
         Gemm.Multiply(false, true, n, inputs, Units, dz.Data, Kernel.Value.Data, dx.Data, accumulate: false);
         return dx;

@@ -56,6 +56,12 @@ public abstract partial class Layer
     /// </summary>
     public abstract Tensor Backward(Tensor outputGradient);
 
+    /// <summary>
+    /// <see cref="Backward"/> when nothing needs dL/dx (the network's first layer while training): adds the
+    /// parameter gradients only. Layers whose input gradient is costly (dense, convolution) skip computing it.
+    /// </summary>
+    internal virtual void BackwardParametersOnly(Tensor outputGradient) => Backward(outputGradient);
+
     /// <summary>The trainable parameters (empty for parameter-free layers).</summary>
     public virtual IReadOnlyList<Parameter> Parameters => [];
 

@@ -89,6 +89,20 @@ public sealed class Network
         return g;
     }
 
+    /// <summary>
+    /// Accumulates every parameter gradient from dL/dy without dL/dx of the network's input, which training
+    /// never uses: backward stops at the first layer with parameters, and that layer skips its input gradient.
+    /// </summary>
+    public void BackwardParametersOnly(Tensor outputGradient)
+    {
+        if (!IsBuilt) throw NotBuilt();
+        int first = 0;
+        while (first < _layers.Count - 1 && _layers[first].Parameters.Count == 0) first++;
+        var g = outputGradient;
+        for (int i = _layers.Count - 1; i > first; i--) g = _layers[i].Backward(g);
+        _layers[first].BackwardParametersOnly(g);
+    }
+
     /// <summary>Sets every parameter gradient to zero.</summary>
     public void ZeroGradients()
     {

@@ -142,12 +142,12 @@ public static class TrainingLoop
         if (!float.IsFinite(loss))
             throw new TrainingDivergedException(
                 $"The training loss became {loss} at epoch {epoch + 1}, batch {batch + 1}. Lower the learning rate (now {learningRate.ToString(CultureInfo.InvariantCulture)}), clip gradients, or scale the features.");
-        network.Backward(options.Loss.Backward());
+        network.BackwardParametersOnly(options.Loss.Backward());
 
         if (options.L1Regularization > 0 || options.L2Regularization > 0)
             WeightPenalty.AddGradients(parameters, options.L1Regularization, options.L2Regularization);
         if (options.GradientClipValue is float limit) GradientClipping.ClipByValue(parameters, limit);
-        if (options.GradientClipNorm is float maxNorm) GradientClipping.ClipByGlobalNorm(parameters, maxNorm);
+        if (options.EffectiveGradientClipNorm(network) is float maxNorm) GradientClipping.ClipByGlobalNorm(parameters, maxNorm);
 
         learningRate = optimizer.Schedule?.GetLearningRate(optimizer.LearningRate, optimizer.StepCount, epoch) ?? optimizer.LearningRate;
         optimizer.Step(parameters, learningRate);

@@ -21,8 +21,17 @@ public sealed class TrainingOptions
     /// <summary>λ2 of the L2 penalty ½λ2·Σw² on weights (≥ 0).</summary>
     public float L2Regularization { get; set; }
 
-    /// <summary>When set, gradients are scaled so their global L2 norm is at most this (&gt; 0).</summary>
+    /// <summary>
+    /// When set, gradients are scaled so their global L2 norm is at most this (&gt; 0). When neither this nor
+    /// <see cref="GradientClipValue"/> is set, a network containing a recurrent layer (<see cref="RecurrentLayer"/>:
+    /// SimpleRnn, Lstm, Gru, or a <see cref="Bidirectional"/> one) is clipped at <see cref="RecurrentGradientClipNorm"/>,
+    /// because gradients through time can explode; other networks are not clipped. To train a recurrent network without
+    /// clipping, set a very large value such as <see cref="float.MaxValue"/>.
+    /// </summary>
     public float? GradientClipNorm { get; set; }
+
+    /// <summary>The global-norm clip of networks with a recurrent layer when no clipping is set: 5.</summary>
+    public const float RecurrentGradientClipNorm = 5f;
 
     /// <summary>When set, each gradient value is clamped to ±this (&gt; 0).</summary>
     public float? GradientClipValue { get; set; }
@@ -82,6 +91,17 @@ public sealed class TrainingOptions
         if (ResumeFrom is { } checkpoint && checkpoint.EpochsCompleted > NumberOfEpochs)
             throw new ArgumentOutOfRangeException(nameof(NumberOfEpochs), NumberOfEpochs,
                 $"The checkpoint to resume from has already completed {checkpoint.EpochsCompleted} epochs; NumberOfEpochs must be at least that.");
+    }
+
+    /// <summary>The global-norm clip applied to <paramref name="network"/>: <see cref="GradientClipNorm"/>, else the recurrent default, else none.</summary>
+    internal float? EffectiveGradientClipNorm(Network network)
+    {
+        if (GradientClipNorm is float norm) return norm;
+        if (GradientClipValue is not null) return null;
+        var layers = network.Layers;
+        for (int i = 0; i < layers.Count; i++)
+            if (layers[i] is RecurrentLayer or Bidirectional) return RecurrentGradientClipNorm;
+        return null;
     }
 
     private static void CheckNonNegative(float value, string name)

@@ -90,13 +90,18 @@ public sealed class Conv2D : ConvolutionLayer
     }
 
     /// <inheritdoc/>
-    public override Tensor Backward(Tensor outputGradient)
+    public override Tensor Backward(Tensor outputGradient) => Backward(outputGradient, inputGradient: true)!;
+
+    /// <inheritdoc/>
+    internal override void BackwardParametersOnly(Tensor outputGradient) => Backward(outputGradient, inputGradient: false);
+
+    private Tensor? Backward(Tensor outputGradient, bool inputGradient)
     {
         var input = _input ?? throw new InvalidOperationException("Conv2D.Backward called before Forward.");
         int n = input.Rows, plane = Geometry.OutputPlane;
         var dz = ActivationGradient(outputGradient); // dz = act'(z) ⊙ dy
-        var dx = Tensor.Ensure(ref _gradInput, input.Shape);
-        dx.Clear();
+        var dx = inputGradient ? Tensor.Ensure(ref _gradInput, input.Shape) : null;
+        dx?.Clear();
         int chunk = ChunkSize(n);
         for (int first = 0; first < n; first += chunk)
             for (int group = 0, count = Math.Min(chunk, n - first); group < Groups; group++)
@@ -107,6 +112,7 @@ public sealed class Conv2D : ConvolutionLayer
                 // dW_g += dZ_g · columnsᵀ
                 Unfold(input, first, count, group);
                 AddKernelGradient(group, count * plane);
+                if (dx is null) continue;
                 // dcolumns = W_gᵀ · dZ_g ; dx += col2im(dcolumns)
                 Gemm.Multiply(true, false, ColumnRows, count * plane, GroupFilters, GroupKernel(group), _product, _columns, accumulate: false);
                 for (int s = 0; s < count; s++)

@@ -1,3 +1,6 @@
+using System.Numerics.Tensors;
+using MLExt.Neural.Kernels;
+
 namespace MLExt.Neural;
 
 /// <summary>
@@ -7,6 +10,7 @@ namespace MLExt.Neural;
 public sealed class AvgPool2D : Pooling2D
 {
     private Tensor? _output, _gradInput;
+    private float[] _scratch = [], _counts = [];
 
     /// <summary>Creates an unbuilt average pooling layer; the stride defaults to the pool size.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A size is not positive.</exception>
@@ -18,17 +22,15 @@ public sealed class AvgPool2D : Pooling2D
         CheckInput(input);
         var g = Geometry;
         var y = Tensor.Ensure(ref _output, input.Rows, OutputShape);
-        var x = input.Span;
+        if (_scratch.Length < 2 * g.Width) _scratch = new float[2 * g.Width];
+        if (_counts.Length != g.OutputPlane) _counts = Windows.Select(w => (float)Math.Max((w.Y1 - w.Y0) * (w.X1 - w.X0), 1)).ToArray();
         for (int plane = 0; plane < input.Rows * g.Channels; plane++)
-            for (int p = 0; p < g.OutputPlane; p++)
-            {
-                // y = Σ_w x / |w|
-                var (y0, y1, x0, x1) = Windows[p];
-                float sum = 0f;
-                for (int iy = y0; iy < y1; iy++)
-                    for (int ix = x0; ix < x1; ix++) sum += x[plane * g.InputPlane + iy * g.Width + ix];
-                y[plane * g.OutputPlane + p] = sum / Math.Max((y1 - y0) * (x1 - x0), 1);
-            }
+        {
+            // y = Σ_w x / |w|: the sums down the window's rows then across its columns, over whole vectors
+            var outputs = y.Span.Slice(plane * g.OutputPlane, g.OutputPlane);
+            WindowReduce.Plane<SumPoolOperator>(input.Span.Slice(plane * g.InputPlane, g.InputPlane), outputs, g, Windows, _scratch);
+            TensorPrimitives.Divide(outputs, _counts, outputs);
+        }
         return y;
     }
 
