@@ -5,13 +5,14 @@ using MLExt.Benchmarks.Suites;
 var root = new RootCommand("MLExt benchmarks: speed and memory against references, on this machine.");
 var suite = new Argument<string>("suite")
 {
-    Description = "gemm | train-mlp | train-cnn | micro (BenchmarkDotNet GEMM micro-benchmarks)",
+    Description = "gemm | train-mlp | train-cnn | recurrent | attention | micro (BenchmarkDotNet GEMM micro-benchmarks) | tuners (AutoML tuners on Branin and Hartmann6)",
 };
-suite.AcceptOnlyFromAmong("gemm", "train-mlp", "train-cnn", "micro");
+suite.AcceptOnlyFromAmong("gemm", "train-mlp", "train-cnn", "recurrent", "attention", "micro", "tuners");
 var json = new Option<bool>("--json") { Description = "Print one JSON object with every figure (progress goes to standard error)." };
 var quick = new Option<bool>("--quick") { Description = "Fewer shapes, shorter runs (a smoke test, not the published figures)." };
 var repeats = new Option<int>("--repeats") { Description = "Alternating repetitions per measurement.", DefaultValueFactory = _ => 5 };
 var noBaselines = new Option<bool>("--no-baselines") { Description = "train suites: skip fitting ML.NET's LbfgsMaximumEntropy and LightGbm." };
+var seeds = new Option<int>("--seeds") { Description = "tuners: seeds per tuner and function.", DefaultValueFactory = _ => 20 };
 var threads = new Option<int>("--threads") { Description = "Threads for MLExt and OpenBLAS (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
 root.Arguments.Add(suite);
 root.Options.Add(json);
@@ -19,6 +20,9 @@ root.Options.Add(quick);
 root.Options.Add(repeats);
 root.Options.Add(threads);
 root.Options.Add(noBaselines);
+root.Options.Add(seeds);
+var tuners = new Option<string?>("--tuners") { Description = "tuners: only these tuners, comma-separated (random, grid, tpe, tpe-optuna, bayes)." };
+root.Options.Add(tuners);
 root.SetAction(parsed =>
 {
     string name = parsed.GetValue(suite)!;
@@ -30,7 +34,10 @@ root.SetAction(parsed =>
         return 0;
     }
     var report = new SuiteReport(name, parsed.GetValue(json));
-    if (name == "gemm") GemmSuite.Run(report, parsed.GetValue(quick), repeatCount, threadCount);
+    if (name == "tuners") TunerSuite.Run(report, Math.Max(1, parsed.GetValue(seeds)), threadCount, parsed.GetValue(tuners));
+    else if (name == "gemm") GemmSuite.Run(report, parsed.GetValue(quick), repeatCount, threadCount);
+    else if (name == "recurrent") RecurrentSuite.Run(report, parsed.GetValue(quick), repeatCount);
+    else if (name == "attention") AttentionSuite.Run(report, parsed.GetValue(quick), repeatCount);
     else TrainSuite.Run(report, name == "train-cnn" ? TrainingBenchmark.Cnn : TrainingBenchmark.Mlp, parsed.GetValue(quick), repeatCount, !parsed.GetValue(noBaselines));
     report.Print();
     return 0;

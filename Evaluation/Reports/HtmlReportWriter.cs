@@ -11,12 +11,20 @@ public static class HtmlReportWriter
     public static string Write(EvaluationReport report, IReadOnlyList<PlotImage> plots)
     {
         ArgumentNullException.ThrowIfNull(report);
+        return Write(report.Title, ReportLayout.Build(report), plots);
+    }
+
+    /// <summary>The HTML page titled <paramref name="title"/> of <paramref name="sections"/> (laid out by any report), with <paramref name="plots"/> embedded where they are named.</summary>
+    public static string Write(string title, IReadOnlyList<ReportSection> sections, IReadOnlyList<PlotImage> plots)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(sections);
         ArgumentNullException.ThrowIfNull(plots);
         var available = plots.ToDictionary(p => p.Name);
         var html = new StringBuilder();
         html.AppendLine("<!DOCTYPE html>")
             .AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .AppendLine($"<title>{Encode(report.Title)}</title>")
+            .AppendLine($"<title>{Encode(title)}</title>")
             .AppendLine("<style>")
             .AppendLine("body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1100px;color:#222;padding:0 1em}")
             .AppendLine("table{border-collapse:collapse;margin:.5em 0 1.5em}th,td{border:1px solid #ccc;padding:.25em .6em;text-align:right}")
@@ -24,7 +32,7 @@ public static class HtmlReportWriter
             .AppendLine("figure{display:inline-block;margin:.5em 1em .5em 0}figure img{max-width:100%;border:1px solid #ddd}")
             .AppendLine("figcaption{font-size:.9em;color:#555}.warnings{color:#8a4b00}")
             .AppendLine("</style></head><body>");
-        foreach (var section in ReportLayout.Build(report))
+        foreach (var section in sections)
         {
             int level = Math.Clamp(section.Level, 1, 6);
             html.AppendLine($"<h{level}>{Encode(section.Heading)}</h{level}>");

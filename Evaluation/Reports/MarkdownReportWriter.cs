@@ -13,9 +13,16 @@ public static class MarkdownReportWriter
     public static string Write(EvaluationReport report, IReadOnlyList<PlotImage>? plots = null, string plotDirectory = "plots")
     {
         ArgumentNullException.ThrowIfNull(report);
+        return Write(ReportLayout.Build(report), plots, plotDirectory);
+    }
+
+    /// <summary>The Markdown text of <paramref name="sections"/> (laid out by any report), linking the <paramref name="plots"/> they name from <paramref name="plotDirectory"/>.</summary>
+    public static string Write(IReadOnlyList<ReportSection> sections, IReadOnlyList<PlotImage>? plots = null, string plotDirectory = "plots")
+    {
+        ArgumentNullException.ThrowIfNull(sections);
         var available = (plots ?? []).ToDictionary(p => p.Name);
         var text = new StringBuilder();
-        foreach (var section in ReportLayout.Build(report))
+        foreach (var section in sections)
         {
             text.Append('#', section.Level).Append(' ').AppendLine(section.Heading).AppendLine();
             foreach (var paragraph in section.Paragraphs)

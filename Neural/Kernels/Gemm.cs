@@ -17,6 +17,9 @@ internal static class Gemm
     /// <summary>Multiply-adds below which one thread does the whole product.</summary>
     internal const long ParallelThreshold = 1L << 18;
 
+    /// <summary>Multiply-adds from which a one-row product (inference of one sample) is split across cores.</summary>
+    internal const long RowParallelThreshold = 1L << 16;
+
     /// <summary>Tiles per thread aimed for, so that a thread slowed by other work is rebalanced.</summary>
     private const int TilesPerThread = 4;
 
@@ -61,8 +64,19 @@ internal static class Gemm
 
         if (m == 1 && !transposeB)
         {
-            // One sample: a row sweep over B in place (A's one row is contiguous in both layouts).
-            GemmRowKernel.Multiply(path, n, k, a, b, c, accumulate);
+            // One sample: a row sweep over B in place (A's one row is contiguous in both layouts). It is bound by
+            // reading B, so a large B is split by columns across the cores (each reads its part into its own cache).
+            int strip = GemmRowKernel.StripColumns(path);
+            int rowThreads = (long)n * k < RowParallelThreshold ? 1 : Math.Clamp(maxThreads, 1, n / strip);
+            if (rowThreads <= 1)
+            {
+                GemmRowKernel.Multiply(path, n, k, a, b, c, accumulate);
+                return;
+            }
+            var rowJob = GemmJobPool.Rent();
+            rowJob.Set(transposeA, transposeB, m, n, k, a, b, c, accumulate, path);
+            rowJob.SetTiles(1, (n / rowThreads + strip - 1) / strip * strip, directB: true, rowKernel: true);
+            rowJob.Run(rowThreads - 1);
             return;
         }
 

@@ -12,6 +12,12 @@ internal static unsafe class GemmDriver
 {
     public static void RunTile(GemmJob job, int tile, GemmWorkspace workspace)
     {
+        if (job.RowKernel)
+        {
+            int first = tile * job.TileColumns;
+            GemmRowKernel.Multiply(job.Path, job.N, job.K, job.A, job.B, job.C, job.Accumulate, first, Math.Min(job.N, first + job.TileColumns));
+            return;
+        }
         switch (job.Path)
         {
             case GemmPath.Vector512: RunTile<Vector512<float>, Vector512Lane>(job, tile, workspace); break;

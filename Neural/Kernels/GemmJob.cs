@@ -45,8 +45,12 @@ internal sealed class GemmJob
         (TransposeA, TransposeB, M, N, K, A, B, C, Accumulate, Path) = (transposeA, transposeB, m, n, k, a, b, c, accumulate, path);
     }
 
-    public void SetTiles(int tileRows, int tileColumns, bool directB)
+    /// <summary>Whether tiles are column ranges of a one-row product, run by <see cref="GemmRowKernel"/>.</summary>
+    public bool RowKernel { get; private set; }
+
+    public void SetTiles(int tileRows, int tileColumns, bool directB, bool rowKernel = false)
     {
+        RowKernel = rowKernel;
         TileRows = tileRows;
         TileColumns = tileColumns;
         ColumnTiles = (N + tileColumns - 1) / tileColumns;

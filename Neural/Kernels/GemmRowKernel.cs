@@ -14,18 +14,23 @@ internal static unsafe class GemmRowKernel
 {
     private const int Strip = 8; // vectors per strip
 
-    public static void Multiply(GemmPath path, int n, int k, float[] a, float[] b, float[] c, bool accumulate)
+    /// <summary>Columns of C a strip covers on <paramref name="path"/> (tiles of a parallel call are multiples of it).</summary>
+    public static int StripColumns(GemmPath path) => Strip * Gemm.MicroTile(path).Columns / 2;
+
+    /// <summary>C[0, j] for j in [<paramref name="first"/>, <paramref name="end"/>): the whole row by default.</summary>
+    public static void Multiply(GemmPath path, int n, int k, float[] a, float[] b, float[] c, bool accumulate, int first = 0, int end = -1)
     {
+        if (end < 0) end = n;
         switch (path)
         {
-            case GemmPath.Vector512: Run<Vector512<float>, Vector512Lane>(n, k, a, b, c, accumulate); break;
-            case GemmPath.Vector256: Run<Vector256<float>, Vector256Lane>(n, k, a, b, c, accumulate); break;
-            case GemmPath.Vector128: Run<Vector128<float>, Vector128Lane>(n, k, a, b, c, accumulate); break;
-            default: Run<float, ScalarLane>(n, k, a, b, c, accumulate); break;
+            case GemmPath.Vector512: Run<Vector512<float>, Vector512Lane>(n, k, a, b, c, accumulate, first, end); break;
+            case GemmPath.Vector256: Run<Vector256<float>, Vector256Lane>(n, k, a, b, c, accumulate, first, end); break;
+            case GemmPath.Vector128: Run<Vector128<float>, Vector128Lane>(n, k, a, b, c, accumulate, first, end); break;
+            default: Run<float, ScalarLane>(n, k, a, b, c, accumulate, first, end); break;
         }
     }
 
-    private static void Run<TVector, TLane>(int n, int k, float[] a, float[] b, float[] c, bool accumulate)
+    private static void Run<TVector, TLane>(int n, int k, float[] a, float[] b, float[] c, bool accumulate, int first, int end)
         where TVector : unmanaged
         where TLane : struct, IGemmLane<TVector>
     {
@@ -37,10 +42,10 @@ internal static unsafe class GemmRowKernel
                 int kc = Math.Min(KC, k - p0);
                 bool overwrite = p0 == 0 && !accumulate;
                 float* block = pb + (nint)p0 * n;
-                int j = 0;
-                for (; j + Strip * width <= n; j += Strip * width) Strip8<TVector, TLane>(kc, pa + p0, block + j, n, pc + j, overwrite);
-                for (; j + width <= n; j += width) Strip1<TVector, TLane>(kc, pa + p0, block + j, n, pc + j, overwrite);
-                for (; j < n; j++) Strip1<float, ScalarLane>(kc, pa + p0, block + j, n, pc + j, overwrite);
+                int j = first;
+                for (; j + Strip * width <= end; j += Strip * width) Strip8<TVector, TLane>(kc, pa + p0, block + j, n, pc + j, overwrite);
+                for (; j + width <= end; j += width) Strip1<TVector, TLane>(kc, pa + p0, block + j, n, pc + j, overwrite);
+                for (; j < end; j++) Strip1<float, ScalarLane>(kc, pa + p0, block + j, n, pc + j, overwrite);
             }
         }
     }

@@ -117,6 +117,38 @@ public class GemmTests
     }
 
     [Fact]
+    public void OneRowSplitAcrossCoresGivesTheSameBitsOnEveryLane()
+    {
+        const int n = 300, k = 400; // above the one-row parallel threshold, n not a multiple of any strip
+        Assert.True((long)n * k >= Gemm.RowParallelThreshold);
+        var random = new RandomSource(23);
+        var a = Values(random, k);
+        var b = Values(random, k * n);
+        foreach (var path in Enum.GetValues<GemmPath>().Where(Gemm.IsSupported))
+        {
+            var one = new float[n];
+            Gemm.Multiply(false, false, 1, n, k, a, b, one, false, path, maxThreads: 1);
+            for (int p = 0; p < n; p += 37)
+            {
+                double expected = 0;
+                for (int q = 0; q < k; q++) expected += (double)a[q] * b[q * n + p];
+                Assert.True(Math.Abs(one[p] - expected) <= 1e-4 * Math.Max(1, Math.Abs(expected)), $"{path} column {p}: {one[p]} vs {expected}");
+            }
+            var accumulatedOnOne = Enumerable.Repeat(1f, n).ToArray();
+            Gemm.Multiply(false, false, 1, n, k, a, b, accumulatedOnOne, true, path, maxThreads: 1);
+            foreach (int threads in new[] { 2, 3, 8 })
+            {
+                var split = Enumerable.Repeat(1f, n).ToArray();
+                Gemm.Multiply(false, false, 1, n, k, a, b, split, false, path, threads);
+                Assert.Equal(one, split);
+                var accumulated = Enumerable.Repeat(1f, n).ToArray();
+                Gemm.Multiply(false, false, 1, n, k, a, b, accumulated, true, path, threads);
+                Assert.Equal(accumulatedOnOne, accumulated);
+            }
+        }
+    }
+
+    [Fact]
     public void ConcurrentCallersGetCorrectResults()
     {
         const int m = 90, n = 70, k = 80;

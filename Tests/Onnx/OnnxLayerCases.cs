@@ -133,6 +133,12 @@ internal static class OnnxLayerCases
         yield return ("Small Transformer classifier", typeof(TransformerEncoderBlock), [7, 4], () =>
             [new Dense(8), new LearnedPositionalEncoding(16), new TransformerEncoderBlock(8, 2, 16), new TransformerEncoderBlock(8, 4, 12, normFirst: false),
              new Flatten(), new Dense(3, Activation.Softmax)]);
+        // The embedding's padding mask reaches the attention in the graph as in MLExt (one row is all padding).
+        yield return ("Tokens MultiHeadSelfAttention of padded sequences", typeof(MultiHeadSelfAttention), Tokens,
+            () => [new Embedding(Vocabulary, 6, 0), new MultiHeadSelfAttention(2, 3), new TemporalMeanPooling()]);
+        yield return ("Tokens Transformer encoder classifier", typeof(TransformerEncoderBlock), Tokens,
+            () => [new Embedding(Vocabulary, 8, 0), new SinusoidalPositionalEncoding(), new TransformerEncoderBlock(8, 2, 16),
+                   new TransformerEncoderBlock(8, 4, 12, normFirst: false), new TemporalMeanPooling(), new Dense(2)]);
     }
 
     public static IEnumerable<object[]> Names() => All().Select(c => new object[] { c.Name });

@@ -3,8 +3,8 @@ using System.Numerics.Tensors;
 namespace MLExt.Neural;
 
 /// <summary>
-/// Multi-head self-attention over sequences <c>[time, dModel]</c>: Q = x·Wq + bq, K = x·Wk + bk, V = x·Wv + bv
-/// (each <c>[time, heads·keyDim]</c>), head h attends with O_h = softmax(Q_h·K_hᵀ/√keyDim + M)·V_h (see
+/// Multi-head self-attention over sequences <c>[time, dModel]</c>: Q = x·Wq + bq, K = x·Wk, V = x·Wv + bv
+/// (each <c>[time, heads·keyDim]</c>; a key bias would cancel in the softmax), head h attends with O_h = softmax(Q_h·K_hᵀ/√keyDim + M)·V_h (see
 /// <see cref="ScaledDotProductAttention"/>; M = −∞ at padded keys of the padding mask), and
 /// y = concat_h(O_h)·Wo + bo <c>[time, dModel]</c>. Optional dropout on the attention weights while training.
 /// Padding only masks keys: every position (padded ones too) gets an output, and outputs at real positions do
@@ -69,7 +69,8 @@ public sealed class MultiHeadSelfAttention : Layer, ISequenceMaskConsumer
 
     /// <summary>
     /// The attention weights of the latest <see cref="Layer.Forward"/>, <c>[batch, heads, time (query), time (key)]</c>,
-    /// before dropout: each row sums to 1 over the real keys and is 0 at padded keys. A layer buffer, valid until the next call.
+    /// before dropout: each row sums to 1 over the real keys and is 0 at padded keys (all 0 for a sequence without real
+    /// steps). After <see cref="Network.Forward"/> these are the weights for that batch. A layer buffer, valid until the next call.
     /// </summary>
     /// <exception cref="InvalidOperationException">No forward pass yet.</exception>
     public Tensor LastAttentionWeights => _weights ?? throw new InvalidOperationException("MultiHeadSelfAttention has not run forward yet.");
@@ -182,9 +183,7 @@ public sealed class MultiHeadSelfAttention : Layer, ISequenceMaskConsumer
 
     private Tensor? CheckedMask(int batch)
     {
-        if (_mask is null) return null;
-        if (_mask.Rank != 2 || _mask.Rows != batch || _mask.Shape[1] != Time)
-            throw new ArgumentException($"MultiHeadSelfAttention expects a padding mask [batch, time] = [{batch}, {Time}] but got {_mask.ShapeText}.", "mask");
+        SequenceMask.Check(_mask, batch, Time, nameof(MultiHeadSelfAttention));
         return _mask;
     }
 

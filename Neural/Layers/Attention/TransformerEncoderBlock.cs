@@ -76,6 +76,15 @@ public sealed class TransformerEncoderBlock : Layer, ISequenceMaskConsumer
     /// <summary>Every inner layer: the attention branch, the feed-forward branch, then (post-norm) the two normalisations.</summary>
     public IReadOnlyList<Layer> Layers => [.. _attentionBranch.Layers, .. _feedForwardBranch.Layers, .. NormFirst ? [] : new Layer[] { _norm1, _norm2 }];
 
+    /// <summary>The attention branch A: (LN₁ when pre-norm), attention, dropout.</summary>
+    internal IReadOnlyList<Layer> AttentionBranch => _attentionBranch.Layers;
+
+    /// <summary>The feed-forward branch F: (LN₂ when pre-norm), Dense(GELU), Dense, dropout.</summary>
+    internal IReadOnlyList<Layer> FeedForwardBranch => _feedForwardBranch.Layers;
+
+    /// <summary>LN₁ and LN₂ (inside the branches when pre-norm, after the residual sums when post-norm).</summary>
+    internal (LayerNormalization First, LayerNormalization Second) Norms => (_norm1, _norm2);
+
     /// <inheritdoc/>
     public override IReadOnlyList<Parameter> Parameters => _parameters;
 

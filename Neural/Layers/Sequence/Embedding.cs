@@ -100,6 +100,15 @@ public sealed class Embedding : Layer, ISequenceMaskSource
     /// <inheritdoc/>
     public override Tensor Backward(Tensor outputGradient)
     {
+        BackwardParametersOnly(outputGradient);
+        var dx = Tensor.Ensure(ref _gradInput, _input!.Shape);
+        dx.Clear();
+        return dx;
+    }
+
+    /// <summary>Adds the table's gradient (token ids have none to return).</summary>
+    internal override void BackwardParametersOnly(Tensor outputGradient)
+    {
         var input = _input ?? throw new InvalidOperationException("Embedding.Backward called before Forward.");
         if (!Frozen)
         {
@@ -113,9 +122,6 @@ public sealed class Embedding : Layer, ISequenceMaskSource
                 System.Numerics.Tensors.TensorPrimitives.Add(gradient, dy, gradient);
             }
         }
-        var dx = Tensor.Ensure(ref _gradInput, input.Shape);
-        dx.Clear();
-        return dx;
     }
 
     private int TokenId(float value, int row, int step)

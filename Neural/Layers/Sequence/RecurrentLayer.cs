@@ -159,7 +159,7 @@ public abstract class RecurrentLayer : Layer, ISequenceMaskConsumer, ISequenceMa
         for (int t = 0; t < steps; t++)
         {
             // R = h_{t−1}·U, then the cell's step
-            Gemm.Multiply(false, false, n, width, Units, hidden.Data, RecurrentKernel.Value.Data, _recurrent!.Data, accumulate: false);
+            StepGemm(false, n, width, Units, hidden.Data, RecurrentKernel.Value.Data, _recurrent!.Data);
             ForwardStep(t);
             AtStep(states, t + 1, Units).CopyTo(hidden.Span);
         }
@@ -187,7 +187,12 @@ public abstract class RecurrentLayer : Layer, ISequenceMaskConsumer, ISequenceMa
     }
 
     /// <inheritdoc/>
-    public override Tensor Backward(Tensor outputGradient)
+    public override Tensor Backward(Tensor outputGradient) => Backward(outputGradient, inputGradient: true)!;
+
+    /// <summary>Backpropagation through time without dX = dZ·Wᵀ (the network's first layer).</summary>
+    internal override void BackwardParametersOnly(Tensor outputGradient) => Backward(outputGradient, inputGradient: false);
+
+    private Tensor? Backward(Tensor outputGradient, bool inputGradient)
     {
         var x = _timeMajor ?? throw new InvalidOperationException($"{TypeName}.Backward called before Forward.");
         int n = Batch, steps = Steps, features = InputShape[1], width = Gates * Units;
@@ -210,7 +215,7 @@ public abstract class RecurrentLayer : Layer, ISequenceMaskConsumer, ISequenceMa
             BackwardStep(t, dh.Span, AtStep(dZ, t, width), step.Span, previous.Span);
             if (SeparateRecurrentGradients) step.Span.CopyTo(AtStep(dR, t, width));
             // dh_{t−1} = direct part + dR_t·Uᵀ
-            Gemm.Multiply(false, true, n, Units, width, step.Data, RecurrentKernel.Value.Data, dh.Data, accumulate: false);
+            StepGemm(true, n, Units, width, step.Data, RecurrentKernel.Value.Data, dh.Data);
             TensorPrimitives.Add(dh.Span, previous.Span, dh.Span);
         }
         // dW += Xᵀ·dZ ; dU += H_{t−1}ᵀ·dR ; db += Σ dZ ; dX = dZ·Wᵀ
@@ -218,12 +223,21 @@ public abstract class RecurrentLayer : Layer, ISequenceMaskConsumer, ISequenceMa
         Gemm.Multiply(true, false, Units, width, steps * n, HiddenStates.Data, dR.Data, RecurrentKernel.Gradient.Data, accumulate: true);
         for (int row = 0; row < steps * n; row++) TensorPrimitives.Add(Bias.Gradient.Span, dZ.Span.Slice(row * width, width), Bias.Gradient.Span);
         AccumulateExtraGradients(dR);
+        if (!inputGradient) return null;
         var dxTimeMajor = Tensor.Ensure(ref _gradTimeMajor, steps, n, features);
         Gemm.Multiply(false, true, steps * n, features, width, dZ.Data, Kernel.Value.Data, dxTimeMajor.Data, accumulate: false);
         var dx = Tensor.Ensure(ref _gradInput, n, steps, features);
         SwapBatchAndTime(dxTimeMajor.Span, dx.Span, steps, n, features);
         return dx;
     }
+
+    /// <summary>Per-step products below this many multiply-adds run on one thread: handing a step to other threads costs more.</summary>
+    private const long StepParallelThreshold = 1L << 22;
+
+    /// <summary>C = A·op(B) for one step's recurrent product, single-threaded when small.</summary>
+    private static void StepGemm(bool transposeB, int m, int n, int k, float[] a, float[] b, float[] c) =>
+        Gemm.Multiply(false, transposeB, m, n, k, a, b, c, accumulate: false, Gemm.BestPath,
+            (long)m * n * k < StepParallelThreshold ? 1 : Environment.ProcessorCount);
 
     /// <summary>[a, b, width] → [b, a, width].</summary>
     private static void SwapBatchAndTime(ReadOnlySpan<float> source, Span<float> destination, int outer, int inner, int width)

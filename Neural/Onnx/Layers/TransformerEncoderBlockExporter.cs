@@ -8,14 +8,13 @@ internal static class TransformerEncoderBlockExporter
 {
     public static string Export(TransformerEncoderBlock layer, string input, OnnxGraphBuilder graph)
     {
-        var layers = layer.Layers;
-        int attentionParts = layer.NormFirst ? 3 : 2, feedForwardParts = layer.NormFirst ? 4 : 3;
         string Residual(string x, IEnumerable<Layer> branch) =>
             graph.AddNode("Add", "residual", [x, branch.Aggregate(x, (value, part) => graph.AddLayer(part, value))]);
 
-        string hidden = Residual(input, layers.Take(attentionParts));
-        if (!layer.NormFirst) hidden = graph.AddLayer(layers[^2], hidden);
-        string output = Residual(hidden, layers.Skip(attentionParts).Take(feedForwardParts));
-        return layer.NormFirst ? output : graph.AddLayer(layers[^1], output);
+        var (norm1, norm2) = layer.Norms;
+        string hidden = Residual(input, layer.AttentionBranch);
+        if (!layer.NormFirst) hidden = graph.AddLayer(norm1, hidden);
+        string output = Residual(hidden, layer.FeedForwardBranch);
+        return layer.NormFirst ? output : graph.AddLayer(norm2, output);
     }
 }

@@ -8,7 +8,7 @@ namespace MLExt.Tests.Neural.Networks;
 /// </summary>
 public class BackwardParametersOnlyTests
 {
-    public static TheoryData<string> Networks => ["mlp", "cnn", "augmented-cnn"];
+    public static TheoryData<string> Networks => ["mlp", "cnn", "augmented-cnn", "gru", "lstm"];
 
     [Theory]
     [MemberData(nameof(Networks))]
@@ -44,6 +44,8 @@ public class BackwardParametersOnlyTests
     {
         "mlp" => ([12], new Network([Layer.Dense(8, Activation.Relu), Layer.Dense(3)])),
         "cnn" => ([2, 6, 6], new Network([Layer.Conv2D(3, 3, activation: Activation.Tanh), Layer.MaxPool2D(2), Layer.Flatten(), Layer.Dense(2)])),
+        "gru" => ([5, 3], new Network([Layer.Gru(4, returnSequences: true), Layer.TemporalMeanPooling(), Layer.Dense(2)])),
+        "lstm" => ([5, 3], new Network([Layer.Lstm(4), Layer.Dense(2)])),
         _ => ([1, 6, 6], new Network([Layer.RandomFlip(), Layer.Conv2D(3, 3, activation: Activation.Tanh), Layer.Flatten(), Layer.Dense(2)])),
     };
 }

@@ -19,11 +19,11 @@ public class MultiHeadSelfAttentionTests
 
     [Fact]
     public void ConformsWithAPaddingMaskIncludingAnAllPaddingSequence() =>
-        LayerConformance.CheckAll(() => new MultiHeadSelfAttention(2, 3), [Time, Model], Count(2, 3), SequenceTestKit.Pin(SequenceTestKit.Mask(Time, 4, 2, 0)));
+        LayerConformance.CheckAll(() => new MultiHeadSelfAttention(2, 3), [Time, Model], Count(2, 3), input: SequenceTestKit.Masked(Time, 4, 2, 0));
 
     [Fact]
     public void ConformsWithAttentionDropoutAndAMask() =>
-        LayerConformance.CheckAll(() => new MultiHeadSelfAttention(2, 2, dropout: 0.3f), [Time, Model], Count(2, 2), SequenceTestKit.Pin(SequenceTestKit.Mask(Time, 3, 4, 1)));
+        LayerConformance.CheckAll(() => new MultiHeadSelfAttention(2, 2, dropout: 0.3f), [Time, Model], Count(2, 2), SequenceTestKit.Pin, SequenceTestKit.Masked(Time, 3, 4, 1));
 
     [Fact]
     public void OutputMatchesAReferenceComputedInDouble()
@@ -89,6 +89,27 @@ public class MultiHeadSelfAttentionTests
         for (int i = 0; i < dx.Length; i++)
             if (mask[i / Model] == 0f) Assert.Equal(0f, dx[i]);
         Assert.True(dx.Span.ContainsAnyExcept(0f));
+    }
+
+    [Fact]
+    public void InANetworkTheEmbeddingsPaddingMaskReachesTheAttention()
+    {
+        var network = new Network([new Embedding(10, Model, paddingIndex: 0), new MultiHeadSelfAttention(2, 3)]);
+        network.Build([Time], new RandomSource(1));
+        var tokens = new Tensor([3, 7, 0, 0, 5, 5, 2, 9], 2, Time); // right-padded with id 0
+
+        network.Forward(tokens, training: false);
+
+        var weights = ((MultiHeadSelfAttention)network.Layers[1]).LastAttentionWeights;
+        for (int h = 0; h < 2; h++)
+            for (int q = 0; q < Time; q++)
+            {
+                var padded = weights.Span.Slice((h * Time + q) * Time, Time);
+                Assert.Equal(0f, padded[2]);
+                Assert.Equal(0f, padded[3]);
+                Assert.Equal(1f, padded[0] + padded[1], 5);
+                Assert.All(weights.Span.Slice(((2 + h) * Time + q) * Time, Time).ToArray(), w => Assert.True(w > 0f));
+            }
     }
 
     [Fact]

@@ -14,18 +14,23 @@ internal static class SequenceTestKit
         return mask;
     }
 
-    /// <summary>
-    /// A conformance pin: restores the layer's generators (dropout) and, for a mask consumer, sets <paramref name="mask"/>
-    /// before every forward pass of the checks that use a batch of three.
-    /// </summary>
-    public static Func<Layer, Action> Pin(Tensor? mask) => layer =>
+    /// <summary>A conformance pin: restores the layer's generators (dropout) before every forward pass.</summary>
+    public static Action Pin(Layer layer)
     {
         var sources = layer.RandomSources;
         var states = sources.Select(r => r.GetState()).ToArray();
         return () =>
         {
             for (int i = 0; i < sources.Count; i++) sources[i].SetState(states[i]);
-            if (layer is ISequenceMaskConsumer consumer) consumer.SetInputMask(mask);
         };
+    }
+
+    /// <summary>
+    /// Gaussian conformance inputs with a padding mask: row b of any batch has <paramref name="lengths"/>[b mod count]
+    /// real steps (0: a sequence of padding only).
+    /// </summary>
+    public static ConformanceInput Masked(int time, params int[] lengths) => new()
+    {
+        Mask = batch => Mask(time, Enumerable.Range(0, batch).Select(b => lengths[b % lengths.Length]).ToArray()),
     };
 }

@@ -20,7 +20,7 @@ public class TransformerEncoderBlockTests
     [InlineData(false)]
     public void ConformsWithDropoutAndAPaddingMask(bool normFirst) =>
         LayerConformance.CheckAll(() => new TransformerEncoderBlock(Model, 3, FeedForward, dropout: 0.2f, normFirst, attentionDropout: 0.1f), [Time, Model], Count,
-            SequenceTestKit.Pin(SequenceTestKit.Mask(Time, 4, 1, 3)));
+            SequenceTestKit.Pin, SequenceTestKit.Masked(Time, 4, 1, 0, 3));
 
     [Fact]
     public void PreNormBlockIsTheResidualSumOfItsParts()

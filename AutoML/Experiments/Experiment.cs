@@ -1,0 +1,244 @@
+using System.Diagnostics;
+using Microsoft.ML;
+using MLExt.Evaluation;
+using MLExt.Evaluation.Metrics;
+
+namespace MLExt.AutoML;
+
+/// <summary>
+/// A hyperparameter search: a tuner proposes trials from a search space, each is trained and scored by cross-validation or a
+/// hold-out, bad network trials are pruned on their per-epoch scores, and the study is written to a file as it goes so that it
+/// can be resumed. The best configuration is refitted on all the data.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Reproducibility: a trial's seed is <see cref="TrialSeeds.For"/>(experiment seed, trial id), and the tuner sees its calls in an
+/// order that does not depend on timing: with K trials at once it proposes trials 0…K−1, then waits for the lowest-numbered
+/// running trial, reports it and proposes the next. So for a given seed the trials, their parameters and their scores are the same
+/// sequentially and in parallel, for every tuner whose <see cref="ITuner.ShouldPrune"/> answers false (random, grid, TPE, Bayes) and
+/// for every tuner when trials are not pruned. The price: a worker whose trial finished early waits for the lowest running one.
+/// </para>
+/// <para>
+/// What timing can change: (1) a pruning tuner (ASHA, Hyperband, successive halving) with K &gt; 1, because its answer to
+/// <see cref="ITuner.ShouldPrune"/> depends on which other trials have reached that epoch yet, which is a race between threads;
+/// with K = 1 it is reproducible too. (2) A time budget or cancellation, which stops the search after however many trials fit.
+/// Resuming a study reproduces an uninterrupted run exactly when K = 1; with K &gt; 1 the study that stopped reported its last
+/// running trials before the next proposal, where the uninterrupted one would have proposed in between, so a model-based tuner
+/// may propose differently after the resumption point (random and grid search do not).
+/// </para>
+/// <para>
+/// Cancellation and the time budget stop running network trials within one epoch; such trials are neither recorded nor reported
+/// to the tuner (a resumed study runs them again). A trial that throws is recorded as failed with its message and the search goes on.
+/// </para>
+/// </remarks>
+public sealed class Experiment
+{
+    private readonly ExperimentOptions _options;
+
+    /// <summary>An experiment with <paramref name="options"/> (checked when it runs).</summary>
+    public Experiment(ExperimentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+    }
+
+    /// <summary>The options.</summary>
+    public ExperimentOptions Options => _options;
+
+    /// <summary>
+    /// Searches on <paramref name="data"/> (label and feature columns of the options; a multiclass label of another type than a key is
+    /// mapped to a key first), then refits the best configuration on all of it (<see cref="ExperimentResult.Model"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">An option is invalid, or a column is missing or of the wrong type (named).</exception>
+    /// <exception cref="IOException">The study file exists and <see cref="ExperimentOptions.Resume"/> is false.</exception>
+    /// <exception cref="InvalidOperationException">The study to resume was made with other settings, or its tuner log does not replay.</exception>
+    public ExperimentResult Run(IDataView data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        _options.Validate();
+        var labelPreparation = DataPreparation.Fit(data, _options);
+        var prepared = labelPreparation.Transform(data);
+        var space = SearchSpace();
+        var factory = Factory();
+        var runner = new PipelineTrialRunner(prepared, _options, factory);
+        var result = Search(runner, space);
+        result.InputSchema = data.Schema;
+        if (result.Best is { } best && result.StopReason != StopReason.Cancelled)
+        {
+            var context = new TrialContext(new TrialSuggestion(best.Id, best.Parameters, best.Budget), best.Seed, _options.EffectiveMetric,
+                _options.CancellationToken, (_, _) => false, _ => { });
+            var model = factory(best.Parameters, context).Fit(prepared);
+            context.Dispose();
+            result.Model = labelPreparation.Append(model);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Searches <paramref name="space"/> with <paramref name="runner"/> scoring the trials; the study file, resumption, parallelism,
+    /// stopping and progress reports work as in <see cref="Run(IDataView)"/>, without the refit.
+    /// </summary>
+    /// <exception cref="ArgumentException">An option is invalid.</exception>
+    /// <exception cref="IOException">The study file exists and <see cref="ExperimentOptions.Resume"/> is false.</exception>
+    /// <exception cref="InvalidOperationException">The study to resume was made with other settings, or its tuner log does not replay.</exception>
+    public ExperimentResult Search(ITrialRunner runner, SearchSpace space)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(space);
+        _options.Validate();
+        var clock = Stopwatch.StartNew();
+        var metric = _options.EffectiveMetric;
+        var header = new StudyHeader(_options.Task, metric, _options.Tuner.ToLowerInvariant(), _options.Seed, _options.MinEpochs, _options.MaxEpochs, space.ToString());
+        var inner = TunerFactory.Create(_options.Tuner, space, _options.Seed,
+            new MultiFidelityOptions { MinBudget = _options.MinEpochs, MaxBudget = _options.MaxEpochs, ReductionFactor = _options.ReductionFactor });
+        var (writer, records, pending, proposed) = OpenStudy(header, inner);
+        using var study = writer;
+        var gate = new object();
+        var tuner = new RecordingTuner(inner, e => study?.Write(e));
+
+        using var search = CancellationTokenSource.CreateLinkedTokenSource(_options.CancellationToken);
+        if (_options.TimeBudget is { } budget)
+            search.CancelAfter(budget);
+        var queue = new Queue<TrialSuggestion>(pending);
+        var running = new SortedDictionary<int, Task<TrialRecord?>>();
+        StopReason? stop = null;
+        while (true)
+        {
+            while (stop is null && running.Count < _options.MaxDegreeOfParallelism)
+            {
+                if (search.IsCancellationRequested)
+                {
+                    stop = _options.CancellationToken.IsCancellationRequested ? StopReason.Cancelled : StopReason.TimeBudget;
+                    break;
+                }
+                TrialSuggestion suggestion;
+                if (queue.Count > 0)
+                    suggestion = queue.Dequeue();
+                else if (proposed >= _options.MaxTrials)
+                {
+                    stop = StopReason.MaxTrials;
+                    break;
+                }
+                else
+                {
+                    try
+                    {
+                        lock (gate)
+                            suggestion = tuner.Propose();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        stop = StopReason.SearchSpaceExhausted;
+                        break;
+                    }
+                    proposed++;
+                }
+                int finishedSoFar = records.Count;
+                running.Add(suggestion.Id, Task.Run(() => RunTrial(runner, suggestion, tuner, gate, search, finishedSoFar)));
+            }
+            if (running.Count == 0)
+                break;
+            var (id, task) = running.First();
+            var record = task.GetAwaiter().GetResult();
+            running.Remove(id);
+            if (record is null)
+                continue;
+            lock (gate)
+            {
+                study?.Write(record);
+                tuner.Report(new TrialOutcome(record.Id, record.Parameters, record.Budget, record.Loss, record.Status));
+                records.Add(record);
+            }
+            _options.Progress?.Report(new TrialProgress
+            {
+                Kind = TrialProgressKind.Finished, TrialId = record.Id, Parameters = record.Parameters, Budget = record.Budget,
+                Record = record, TrialsFinished = records.Count, MaxTrials = _options.MaxTrials,
+            });
+        }
+        if (stop is StopReason.MaxTrials && search.IsCancellationRequested)
+            stop = _options.CancellationToken.IsCancellationRequested ? StopReason.Cancelled : StopReason.TimeBudget;
+        return new ExperimentResult(_options.Task, metric, header.Tuner, space, records, stop ?? StopReason.MaxTrials, clock.Elapsed, _options.StudyPath);
+    }
+
+    private (StudyWriter? Writer, List<TrialRecord> Records, IReadOnlyList<TrialSuggestion> Pending, int Proposed) OpenStudy(StudyHeader header, ITuner tuner)
+    {
+        string? path = _options.StudyPath;
+        if (path is null)
+            return (null, [], [], 0);
+        if (!File.Exists(path))
+            return (StudyWriter.Create(path, header), [], [], 0);
+        if (!_options.Resume)
+            throw new IOException($"The study file '{path}' exists already; resume it (Resume = true) or choose another path.");
+        var log = StudyLog.Load(path);
+        if (log.Header.Difference(header) is { } difference)
+            throw new InvalidOperationException($"Cannot resume '{path}': it was made with {difference}.");
+        var events = log.ResumableEvents;
+        var pending = TunerReplay.Replay(tuner, events);
+        int proposed = events.Count(e => e is TrialProposedEvent);
+        return (StudyWriter.Rewrite(path, log.ResumableLines), log.Trials.ToList(), pending, proposed);
+    }
+
+    private TrialRecord? RunTrial(ITrialRunner runner, TrialSuggestion suggestion, ITuner tuner, object gate, CancellationTokenSource search, int finishedSoFar)
+    {
+        int seed = TrialSeeds.For(_options.Seed, suggestion.Id);
+        var progress = _options.Progress;
+        var context = new TrialContext(suggestion, seed, _options.EffectiveMetric, search.Token,
+            (step, value) => { lock (gate) return tuner.ShouldPrune(suggestion.Id, step, value); },
+            p => progress?.Report(p));
+        try
+        {
+            progress?.Report(new TrialProgress
+            {
+                Kind = TrialProgressKind.Started, TrialId = suggestion.Id, Parameters = suggestion.Parameters, Budget = suggestion.Budget,
+                TrialsFinished = finishedSoFar, MaxTrials = _options.MaxTrials,
+            });
+            var clock = Stopwatch.StartNew();
+            TrialRecord Record(TrialStatus status, double metric, double loss, IReadOnlyList<MetricValue>? metrics, string? error) => new()
+            {
+                Id = suggestion.Id, Parameters = suggestion.Parameters, Budget = suggestion.Budget, Seed = seed, Status = status,
+                Metric = metric, Loss = loss, Error = error, Duration = clock.Elapsed, EpochsTrained = context.EpochsTrained,
+                IntermediateScores = context.IntermediateScores.ToArray(),
+                Metrics = (metrics ?? []).Where(m => !double.IsNaN(m.Value)).DistinctBy(m => m.Name).ToDictionary(m => m.Name, m => m.Value),
+            };
+            double LastIntermediate() => context.IntermediateScores.Count > 0 ? context.IntermediateScores[^1] : double.NaN;
+            try
+            {
+                var result = runner.Run(context);
+                if (context.IsPruned)
+                    return Record(TrialStatus.Pruned, double.NaN, LastIntermediate(), null, null);
+                if (search.IsCancellationRequested)
+                    return null;
+                if (!double.IsFinite(result.Metric))
+                    return Record(TrialStatus.Failed, double.NaN, double.NaN, result.Metrics, $"The metric is {result.Metric}.");
+                return Record(TrialStatus.Completed, result.Metric, ExperimentMetrics.ToLoss(_options.EffectiveMetric, result.Metric), result.Metrics, null);
+            }
+            catch (Exception) when (context.IsPruned)
+            {
+                return Record(TrialStatus.Pruned, double.NaN, LastIntermediate(), null, null);
+            }
+            catch (Exception) when (search.IsCancellationRequested)
+            {
+                return null;
+            }
+            catch (Exception e)
+            {
+                return Record(TrialStatus.Failed, double.NaN, double.NaN, null, Describe(e));
+            }
+        }
+        finally
+        {
+            context.Dispose();
+        }
+    }
+
+    private static string Describe(Exception e)
+    {
+        string message = $"{e.GetType().Name}: {e.Message}";
+        return e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal) ? $"{message} ({inner.Message})" : message;
+    }
+
+    private SearchSpace SearchSpace() => _options.SearchSpace ?? DefaultSearchSpace.Create(_options.Task, _options.MinEpochs, _options.MaxEpochs);
+
+    private Func<Parameters, TrialContext, IEstimator<ITransformer>> Factory() =>
+        _options.PipelineFactory ?? ((parameters, context) => TrialEstimators.Create(parameters, context, _options));
+}

@@ -1,0 +1,176 @@
+using Microsoft.ML;
+using MLExt.AutoML;
+using MLExt.Cli.Data;
+using MLExt.Cli.Output;
+using MLExt.Cli.Training;
+using MLExt.Evaluation;
+
+namespace MLExt.Cli.Commands;
+
+/// <summary>The body of <c>mlext tune</c>: load and featurise the data, search, print the leaderboard, write the report, study and model.</summary>
+internal static class TuneRunner
+{
+    /// <summary>Runs a validated request; returns the exit code. Ctrl+C stops the search cleanly with the trials finished.</summary>
+    public static int Run(TuneRequest request, CliOutput output)
+    {
+        var ml = new MLContext(request.Seed);
+        var (data, featurizer, task, source) = Load(request, ml);
+        var evaluationTask = task switch
+        {
+            TaskKind.Binary => EvaluationTask.BinaryClassification,
+            TaskKind.Multiclass => EvaluationTask.MulticlassClassification,
+            _ => EvaluationTask.Regression,
+        };
+        var metric = request.Metric ?? (request.DataPath is null ? ExperimentMetric.Accuracy : ExperimentMetrics.Default(evaluationTask));
+        if (!ExperimentMetrics.Supports(metric, evaluationTask))
+            throw new UserException($"--metric {ExperimentMetrics.Name(metric)} does not apply to {task.ToString().ToLowerInvariant()}; use one of {string.Join(", ", ExperimentMetrics.For(evaluationTask).Select(ExperimentMetrics.Name))}");
+        SearchSpace space;
+        try
+        {
+            space = DefaultSearchSpace.Create(evaluationTask, request.MinEpochs, request.MaxEpochs, request.Trainers);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UserException($"--trainers: {e.Message.Replace(" (Parameter 'trainers')", "", StringComparison.Ordinal)}");
+        }
+        var prepared = featurizer?.Transform(data) ?? data;
+
+        using var cancel = new CancellationTokenSource();
+        void OnCancel(object? sender, ConsoleCancelEventArgs e)
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        }
+        var options = new ExperimentOptions
+        {
+            Task = evaluationTask, LabelColumnName = TabularDataset.LabelColumn, FeatureColumnName = TabularDataset.FeaturesColumn, Metric = metric,
+            NumberOfFolds = request.Folds, ValidationFraction = request.ValidationFraction,
+            MaxTrials = request.Trials ?? (request.TimeSeconds is null ? 20 : int.MaxValue),
+            TimeBudget = request.TimeSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            MaxDegreeOfParallelism = request.Parallel, Seed = request.Seed, Tuner = request.Tuner,
+            MinEpochs = request.MinEpochs, MaxEpochs = request.MaxEpochs, SearchSpace = space,
+            StudyPath = request.StudyPath, Resume = request.Resume, CancellationToken = cancel.Token,
+        };
+        output.Line(source);
+        output.Line($"Search: {request.Tuner}, metric {ExperimentMetrics.Name(metric)}, " +
+            (request.Folds >= 2 ? $"{request.Folds}-fold {(task == TaskKind.Regression ? "" : "stratified ")}cross-validation" : $"hold-out of {request.ValidationFraction:0.##}") +
+            $", {(request.Trials is { } t ? $"{t} trials" : request.TimeSeconds is null ? "20 trials" : "no trial limit")}{(request.TimeSeconds is { } ts ? $", {ts:0.#} s budget" : "")}" +
+            $", {request.Parallel} at a time, seed {request.Seed}; trainers {string.Join(", ", space[DefaultSearchSpace.Trainer].Choices)}; network epochs {request.MinEpochs}–{request.MaxEpochs}.");
+        if (request.StudyPath is not null)
+            output.Line(request.Resume ? $"Resuming the study in {request.StudyPath}." : $"Study: {request.StudyPath}.");
+
+        Console.CancelKeyPress += OnCancel;
+        ExperimentResult result;
+        try
+        {
+            result = TrialReporter.Run(output, metric, request.Trials ?? (request.TimeSeconds is null ? 20 : null), progress =>
+            {
+                options.Progress = progress;
+                return Guard(() => new Experiment(options).Run(prepared));
+            });
+        }
+        finally
+        {
+            Console.CancelKeyPress -= OnCancel;
+        }
+
+        output.Line();
+        output.Line($"Stopped: {result.StopReason}; {result.Trials.Count} trials, {result.TotalEpochs} network epochs, {result.Elapsed.TotalSeconds:0.0} s.");
+        var ranked = StudyReport.Ranked(result);
+        string metricName = ExperimentMetrics.Name(metric);
+        ReportTable.Write(output, $"Leaderboard (best {Math.Min(10, ranked.Count)} of {ranked.Count} completed trials):",
+            ["trial", "trainer", metricName, "budget", "epochs", "seconds"],
+            ranked.Take(10).Select(r => (IReadOnlyList<string>)[r.Id.ToString(), Trainer(r), ReportTable.Figure(r.Metric), r.Budget?.ToString() ?? "full",
+                r.EpochsTrained.ToString(), ReportTable.Seconds(r.Duration.TotalSeconds)]));
+        if (result.Best is { } best)
+            output.Line($"Best: trial {best.Id}, {metricName} {ReportTable.Figure(best.Metric)}: {best.Parameters}");
+        else
+            output.Line("No trial completed.");
+
+        IReadOnlyList<string> written = [];
+        if (request.ReportDirectory is not null)
+        {
+            written = StudyReportWriter.WriteAll(result, request.ReportDirectory, [source, $"Command: mlext tune --tuner {request.Tuner} --metric {metricName} --seed {request.Seed}."]);
+            output.Line($"Report: {Path.Combine(request.ReportDirectory, "report.html")} (also report.md, report.json and {(written.Count - 3) / 2} plots as PNG and SVG).");
+        }
+        if (request.ModelPath is not null)
+        {
+            if (result.Model is null)
+                throw new UserException($"--model: no model to save ({(result.Best is null ? "no trial completed" : "the search was cancelled before the refit")})");
+            ITransformer model = featurizer is null ? result.Model : featurizer.Append(result.Model);
+            ml.Model.Save(model, data.Schema, request.ModelPath);
+            output.Line($"Model: the best configuration refitted on all {Rows(data)} rows, saved to {request.ModelPath}.");
+        }
+
+        output.FinalJson(new
+        {
+            Command = "tune",
+            Task = task.ToString().ToLowerInvariant(),
+            Data = request.DataPath ?? "mnist",
+            Metric = metricName,
+            request.Tuner,
+            request.Seed,
+            StopReason = result.StopReason.ToString(),
+            Trials = result.Trials.Count,
+            result.TotalEpochs,
+            Best = result.Best is { } b ? new { b.Id, b.Metric, b.Budget, Parameters = b.Parameters.ToDictionary(p => p.Key, p => p.Value) } : null,
+            Leaderboard = ranked.Select(r => new { r.Id, Trainer = Trainer(r), r.Metric, r.Budget, Epochs = r.EpochsTrained, Seconds = r.Duration.TotalSeconds }).ToList(),
+            Pruned = result.Trials.Count(t => t.Status == TrialStatus.Pruned),
+            Failed = result.Trials.Where(t => t.Status == TrialStatus.Failed).Select(t => new { t.Id, t.Error }).ToList(),
+            Study = request.StudyPath,
+            Report = request.ReportDirectory is null ? null : new { Directory = request.ReportDirectory, Files = written.Select(p => Path.GetRelativePath(request.ReportDirectory, p)).ToList() },
+            Model = request.ModelPath,
+        });
+        return 0;
+    }
+
+    private static (IDataView Data, ITransformer? Featurizer, TaskKind Task, string Source) Load(TuneRequest request, MLContext ml)
+    {
+        if (request.DataPath is null)
+        {
+            var (train, _) = MnistDigits.Load().Split(MnistDigits.DefaultSplitSeed);
+            return (train.ToDataView(ml), null, TaskKind.Multiclass,
+                $"Data: the MNIST digits shipped with MLExt, the demo's {train.Count:N0} training digits (seeded split {MnistDigits.DefaultSplitSeed}); 784 pixel features, multiclass.");
+        }
+        if (Directory.Exists(request.DataPath) || !File.Exists(request.DataPath))
+            throw new UserException($"--data: file '{request.DataPath}' does not exist");
+        var file = DelimitedFile.Profile(request.DataPath);
+        var dataset = TabularDataset.Resolve(file, request.Label!, request.Features, request.Task!.Value);
+        var data = dataset.Load(ml);
+        // The featurisation (mean imputation, one-hot, standardisation) is fitted once on all rows, before the search's folds.
+        var featurizer = dataset.Featurize(ml).Fit(data);
+        return (data, featurizer, request.Task!.Value,
+            $"Data: {file.Path}, {file.Rows:N0} rows; label '{dataset.Label.Name}' ({request.Task.Value.ToString().ToLowerInvariant()}); {dataset.Features.Count} feature column(s), standardised.");
+    }
+
+    private static ExperimentResult Guard(Func<ExperimentResult> run)
+    {
+        try
+        {
+            return run();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UserException(e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal));
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException || (e is InvalidOperationException && e.Message.StartsWith("Cannot resume", StringComparison.Ordinal)))
+        {
+            throw new UserException($"--study: {e.Message}");
+        }
+    }
+
+    private static string Trainer(TrialRecord r) => r.Parameters.Contains(DefaultSearchSpace.Trainer) ? r.Parameters.GetString(DefaultSearchSpace.Trainer) : "network";
+
+    private static string Rows(IDataView data)
+    {
+        long rows = data.GetRowCount() ?? -1;
+        if (rows < 0)
+        {
+            rows = 0;
+            using var cursor = data.GetRowCursor([]);
+            while (cursor.MoveNext())
+                rows++;
+        }
+        return rows.ToString("N0");
+    }
+}
