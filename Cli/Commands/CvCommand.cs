@@ -37,22 +37,30 @@ internal static class CvCommand
         {
             data, label, task, features, trainers, folds, stratified, group, repeats, parallel, seed, report, layers, epochs, learningRate, batchSize,
         };
+        var textOptions = new TextOptions();
+        textOptions.AddTo(command);
         command.SetAction(parseResult => context.Run(parseResult, output =>
         {
             int seedValue = parseResult.GetValue(seed);
+            var text = textOptions.Parse(parseResult);
+            if (text is not null && parseResult.GetValue(features) is { Length: > 0 })
+                throw new UserException("--features and --text cannot be combined: with --text the text column is the only feature");
+            var hidden = NetworkSettings.ReluLayers(OptionRules.LayerSizes("--layers", parseResult.GetValue(layers)!), 0);
             var network = new NetworkSettings(
-                NetworkSettings.ReluLayers(OptionRules.LayerSizes("--layers", parseResult.GetValue(layers)!), 0),
+                text?.HiddenLayers(hidden) ?? hidden,
                 OptionRules.AtLeastOne("--epochs", parseResult.GetValue(epochs)),
                 OptionRules.Positive("--learning-rate", parseResult.GetValue(learningRate)),
                 OptionRules.AtLeastOne("--batch-size", parseResult.GetValue(batchSize)),
-                L2: 0, seedValue, ValidationFraction: 0.1f, Patience: 5);
+                L2: 0, seedValue, ValidationFraction: 0.1f, Patience: 5, text?.GradientClipNorm);
             var kinds = OptionRules.ColumnList(parseResult.GetValue(trainers)).Select(TrainerCatalog.Parse).Distinct().ToArray();
+            if (text is { Network: not Text.TextNetworkKind.Bow } && kinds.Any(k => k != TrainerKind.Nn))
+                throw new UserException($"--network {text.Network.ToString().ToLowerInvariant()} gives token ids, which only the MLExt network (--trainer nn) reads; use --network bow to compare ML.NET's trainers");
             var request = new CvRequest(
                 parseResult.GetValue(data)!, parseResult.GetValue(label)!, Enum.Parse<TaskKind>(parseResult.GetValue(task)!, ignoreCase: true),
                 OptionRules.ColumnList(parseResult.GetValue(features)), kinds.Length == 0 ? [TrainerKind.Nn] : kinds,
                 OptionRules.AtLeastOne("--folds", parseResult.GetValue(folds)), parseResult.GetValue(stratified), parseResult.GetValue(group),
                 OptionRules.AtLeastOne("--repeats", parseResult.GetValue(repeats)), OptionRules.AtLeastOne("--parallel", parseResult.GetValue(parallel)),
-                seedValue, parseResult.GetValue(report)!, network);
+                seedValue, parseResult.GetValue(report)!, network, text);
             return CvRunner.Run(request, output);
         }));
         return command;

@@ -30,7 +30,8 @@ internal static class CvRunner
         // Without --features, every column but the label and the group.
         var features = request.Features.Count > 0 || group is null ? request.Features
             : file.Columns.Where(c => c != label && c != group && c.Values > 0).Select(c => c.Name).ToArray();
-        var dataset = TabularDataset.Resolve(file, request.Label, features, request.Task);
+        var dataset = request.Text is null ? TabularDataset.Resolve(file, request.Label, features, request.Task)
+            : TabularDataset.ResolveText(file, request.Label, request.Task, request.Text);
         var options = Options(request, group is null ? null : GroupColumn);
         var data = dataset.Load(new MLContext(seed: request.Seed), group is null ? null : [new TextLoader.Column(GroupColumn, DataKind.String, group.Index)]);
 

@@ -48,23 +48,29 @@ internal static class TrainCommand
         {
             data, label, task, features, layers, epochs, learningRate, batchSize, dropout, l2, seed, testFraction, validationFraction, patience, save,
         };
+        var textOptions = new TextOptions();
+        textOptions.AddTo(command);
         command.SetAction(parseResult => context.Run(parseResult, output =>
         {
             float dropoutRate = OptionRules.Fraction("--dropout", parseResult.GetValue(dropout));
+            var text = textOptions.Parse(parseResult);
+            if (text is not null && parseResult.GetValue(features) is { Length: > 0 })
+                throw new UserException("--features and --text cannot be combined: with --text the text column is the only feature");
+            var hidden = NetworkSettings.ReluLayers(OptionRules.LayerSizes("--layers", parseResult.GetValue(layers)!), dropoutRate);
             var network = new NetworkSettings(
-                NetworkSettings.ReluLayers(OptionRules.LayerSizes("--layers", parseResult.GetValue(layers)!), dropoutRate),
+                text?.HiddenLayers(hidden) ?? hidden,
                 OptionRules.AtLeastOne("--epochs", parseResult.GetValue(epochs)),
                 OptionRules.Positive("--learning-rate", parseResult.GetValue(learningRate)),
                 OptionRules.AtLeastOne("--batch-size", parseResult.GetValue(batchSize)),
                 OptionRules.NonNegative("--l2", parseResult.GetValue(l2)),
                 parseResult.GetValue(seed),
                 OptionRules.Fraction("--validation-fraction", parseResult.GetValue(validationFraction)),
-                OptionRules.AtLeastZero("--patience", parseResult.GetValue(patience)));
+                OptionRules.AtLeastZero("--patience", parseResult.GetValue(patience)), text?.GradientClipNorm);
             var request = new TrainRequest(
                 parseResult.GetValue(data)!, parseResult.GetValue(label)!, Enum.Parse<TaskKind>(parseResult.GetValue(task)!, ignoreCase: true),
                 OptionRules.ColumnList(parseResult.GetValue(features)),
                 OptionRules.OpenFraction("--test-fraction", parseResult.GetValue(testFraction)),
-                parseResult.GetValue(layers)!, dropoutRate, network, OptionRules.OutputFile("--save", parseResult.GetValue(save)));
+                parseResult.GetValue(layers)!, dropoutRate, network, OptionRules.OutputFile("--save", parseResult.GetValue(save)), text);
             return TrainRunner.Run(request, output);
         }));
         return command;

@@ -1,5 +1,6 @@
 using MLExt.Cli.Data;
 using MLExt.Cli.Output;
+using MLExt.Cli.Text;
 using MLExt.Cli.Training;
 
 namespace MLExt.Cli.Commands;
@@ -13,14 +14,18 @@ internal static class TrainRunner
         if (Directory.Exists(request.DataPath) || !File.Exists(request.DataPath))
             throw new UserException($"--data: file '{request.DataPath}' does not exist");
         var file = DelimitedFile.Profile(request.DataPath);
-        var dataset = TabularDataset.Resolve(file, request.Label, request.Features, request.Task);
+        var dataset = request.Text is null ? TabularDataset.Resolve(file, request.Label, request.Features, request.Task)
+            : TabularDataset.ResolveText(file, request.Label, request.Task, request.Text);
         var experiment = new TabularExperiment(dataset, request.Network, request.TestFraction);
 
         output.Line($"Data: {file.Path}, {file.Rows:N0} rows, separator {SeparatorName(file.Separator)}.");
         output.Line($"Label: '{dataset.Label.Name}', {LabelDescription(dataset)}.");
-        output.Line($"Features ({dataset.Features.Count}): {string.Join(", ", dataset.Features.Select(f => $"{f.Name} ({TabularDataset.Describe(f)})"))}; standardised.");
+        output.Line(request.Text is not null ? $"Features: {request.Text.Describe()}."
+            : $"Features ({dataset.Features.Count}): {string.Join(", ", dataset.Features.Select(f => $"{f.Name} ({TabularDataset.Describe(f)})"))}; standardised.");
         output.Line($"Split: TrainTestSplit(test fraction {request.TestFraction:0.###}, seed {request.Network.Seed}): {experiment.TrainRows:N0} train / {experiment.TestRows:N0} test rows.");
-        output.Line($"Network: hidden layers {request.Layers} (ReLU{(request.Dropout > 0 ? $", dropout {request.Dropout:0.###}" : "")}); {request.Network.Describe()}.");
+        if (request.Text is { Network: not TextNetworkKind.Bow })
+            output.Line($"Network: {TextNetworks.Describe(request.Text.Network, request.Text.Settings)}; {request.Network.Describe()}.");
+        else output.Line($"Network: hidden layers {request.Layers} (ReLU{(request.Dropout > 0 ? $", dropout {request.Dropout:0.###}" : "")}); {request.Network.Describe()}.");
 
         var result = EpochReporter.Run(output, $"{request.Task.ToString().ToLowerInvariant()} network", experiment.Train);
         output.Line(HistoryReport.Summary(result.History));
@@ -40,6 +45,7 @@ internal static class TrainRunner
             Task = request.Task.ToString().ToLowerInvariant(),
             Data = new { file.Path, file.Rows, Separator = file.Separator.ToString() },
             Label = new { dataset.Label.Name, PositiveClass = dataset.Binary?.Positive, NegativeClass = dataset.Binary?.Negative },
+            Text = request.Text is null ? null : new { request.Text.Column, Network = request.Text.Network.ToString().ToLowerInvariant(), request.Text.Settings },
             Features = dataset.Features.Select(f => new { f.Name, Kind = f.IsNumeric ? "numeric" : "text" }).ToList(),
             Split = new { request.Network.Seed, request.TestFraction, experiment.TrainRows, experiment.TestRows },
             Network = new { request.Layers, request.Dropout, request.Network.Epochs, request.Network.LearningRate, request.Network.BatchSize, request.Network.L2, request.Network.ValidationFraction, request.Network.Patience },

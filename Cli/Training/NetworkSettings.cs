@@ -13,9 +13,10 @@ namespace MLExt.Cli.Training;
 /// <param name="Seed">Seed of initialisation, shuffling, dropout and the validation split.</param>
 /// <param name="ValidationFraction">Fraction of the training rows held out to validate after each epoch (0: none).</param>
 /// <param name="Patience">Early-stopping patience in epochs on the validation loss (0: off).</param>
+/// <param name="GradientClipNorm">Gradients are rescaled to this global L2 norm at most (null: no clipping).</param>
 internal sealed record NetworkSettings(
     IReadOnlyList<Layer> HiddenLayers, int Epochs, float LearningRate, int BatchSize, float L2, int Seed,
-    float ValidationFraction, int Patience)
+    float ValidationFraction, int Patience, float? GradientClipNorm = null)
 {
     /// <summary>ReLU dense layers of the given widths, each followed by dropout at <paramref name="dropout"/> when it is above 0.</summary>
     public static List<Layer> ReluLayers(IEnumerable<int> widths, float dropout)
@@ -43,6 +44,7 @@ internal sealed record NetworkSettings(
         options.EarlyStopping = Patience > 0 && ValidationFraction > 0
             ? new EarlyStopping { Patience = Patience, RestoreBestWeights = true }
             : null;
+        options.GradientClipNorm = GradientClipNorm;
         options.Progress = progress;
         return options;
     }

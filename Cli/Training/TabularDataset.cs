@@ -2,6 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
 using MLExt.Cli.Data;
+using MLExt.Cli.Text;
 
 namespace MLExt.Cli.Training;
 
@@ -19,8 +20,9 @@ internal sealed class TabularDataset
     /// <summary>The feature vector column ML.NET sees.</summary>
     public const string FeaturesColumn = "Features";
 
-    private TabularDataset(DelimitedFile file, TaskKind task, ColumnProfile label, IReadOnlyList<ColumnProfile> features, BinaryLabel? binary)
+    private TabularDataset(DelimitedFile file, TaskKind task, ColumnProfile label, IReadOnlyList<ColumnProfile> features, BinaryLabel? binary, TextFeature? text = null)
     {
+        Text = text;
         File = file;
         Task = task;
         Label = label;
@@ -42,6 +44,25 @@ internal sealed class TabularDataset
 
     /// <summary>The classes of a binary label, null for other tasks.</summary>
     public BinaryLabel? Binary { get; }
+
+    /// <summary>The text column learnt from (<c>--text</c>), the only feature, or null for tabular features.</summary>
+    public TextFeature? Text { get; }
+
+    /// <summary>
+    /// Resolves a text classification or regression: <paramref name="text"/>'s column is the only feature, featurised as
+    /// it says (a bag of words or token ids, never standardised).
+    /// </summary>
+    public static TabularDataset ResolveText(DelimitedFile file, string labelName, TaskKind task, TextFeature text)
+    {
+        var resolved = Resolve(file, labelName, [], task);
+        var column = file.Find(text.Column)
+            ?? throw new UserException($"--text: no column '{text.Column}' in {file.Path} (columns: {file.ColumnNames})");
+        if (column == resolved.Label)
+            throw new UserException($"--text: '{column.Name}' is the label column (--label) and cannot also be the text");
+        if (column.Values == 0 || column.IsNumeric)
+            throw new UserException($"--text: column '{column.Name}' {(column.Values == 0 ? "holds no values" : "holds only numbers")}; it must hold text");
+        return new TabularDataset(file, task, resolved.Label, [column], resolved.Binary, text);
+    }
 
     /// <summary>
     /// Resolves <paramref name="labelName"/> and <paramref name="featureNames"/> (empty: every other column with values)
@@ -84,6 +105,8 @@ internal sealed class TabularDataset
     public IEstimator<ITransformer> Featurize(MLContext mlContext)
     {
         IEstimator<ITransformer> pipeline = new EstimatorChain<ITransformer>();
+        if (Text is not null)
+            return WithLabel(mlContext, pipeline.Append(Text.Featurize(mlContext, FeaturesColumn, LoaderName(Features[0]))));
         var withMissing = Features.Where(f => f.IsNumeric && f.Missing > 0).Select(f => new InputOutputColumnPair(LoaderName(f))).ToArray();
         if (withMissing.Length > 0)
             pipeline = pipeline.Append(mlContext.Transforms.ReplaceMissingValues(withMissing, MissingValueReplacingEstimator.ReplacementMode.Mean));
@@ -93,6 +116,11 @@ internal sealed class TabularDataset
         pipeline = pipeline
             .Append(mlContext.Transforms.Concatenate(FeaturesColumn, Features.Select(LoaderName).ToArray()))
             .Append(mlContext.Transforms.NormalizeMeanVariance(FeaturesColumn, fixZero: false));
+        return WithLabel(mlContext, pipeline);
+    }
+
+    private IEstimator<ITransformer> WithLabel(MLContext mlContext, IEstimator<ITransformer> pipeline)
+    {
         return Task switch
         {
             TaskKind.Binary => pipeline.Append(mlContext.Transforms.Conversion.MapValue(LabelColumn, Binary!.Map, LabelColumn)),

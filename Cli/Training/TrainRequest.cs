@@ -9,7 +9,8 @@ namespace MLExt.Cli.Training;
 /// <param name="Layers">The <c>--layers</c> text, as given.</param>
 /// <param name="Dropout">Dropout after each hidden layer.</param>
 /// <param name="Network">Network and training settings.</param>
+/// <param name="Text">The text column learnt from (<c>--text</c>), or null for tabular features.</param>
 /// <param name="SavePath">Where to save the trained model as an ML.NET model zip (<c>--save</c>), or null.</param>
 internal sealed record TrainRequest(
     string DataPath, string Label, TaskKind Task, IReadOnlyList<string> Features, float TestFraction,
-    string Layers, float Dropout, NetworkSettings Network, string? SavePath = null);
+    string Layers, float Dropout, NetworkSettings Network, string? SavePath = null, Text.TextFeature? Text = null);

@@ -67,7 +67,7 @@ internal static class Gemm
             // One sample: a row sweep over B in place (A's one row is contiguous in both layouts). It is bound by
             // reading B, so a large B is split by columns across the cores (each reads its part into its own cache).
             int strip = GemmRowKernel.StripColumns(path);
-            int rowThreads = (long)n * k < RowParallelThreshold ? 1 : Math.Clamp(maxThreads, 1, n / strip);
+            int rowThreads = (long)n * k < RowParallelThreshold ? 1 : Math.Clamp(maxThreads, 1, Math.Max(1, n / strip));
             if (rowThreads <= 1)
             {
                 GemmRowKernel.Multiply(path, n, k, a, b, c, accumulate);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MLExt.LoadCheck;
 using MLExt.Trainers;
+using MLExt.Transforms;
 using Microsoft.ML;
 
 // Usage: mlext-loadcheck MODEL.zip DATA.idv TASK REPORT.json [--no-register]
@@ -13,7 +14,7 @@ if (args.Length is < 4 or > 5)
 try
 {
     var ml = new MLContext(seed: 0);
-    if (args.Length < 5 || args[4] != "--no-register") ml.RegisterMLExt();
+    if (args.Length < 5 || args[4] != "--no-register") ml.RegisterMLExt().RegisterMLExtTransforms();
     var model = ml.Model.Load(args[0], out _);
     var scored = model.Transform(ml.Data.LoadFromBinary(args[1]));
     var report = ScoredReport.Create(ml, scored, args[2]);

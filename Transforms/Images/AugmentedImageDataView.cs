@@ -8,50 +8,26 @@ namespace MLExt.Transforms;
 /// when kept). Every column passes through except the image column, whose copies are made on demand from a seed
 /// derived from the options' seed, the input row's position and the copy number — so any cursor sees the same images.
 /// </summary>
-internal sealed class AugmentedImageDataView : IDataView
+internal sealed class AugmentedImageDataView : AugmentingDataView
 {
-    private readonly IDataView _input;
-    private readonly DataViewSchema.Column _image;
     private readonly ImageAugmenter _augmenter;
     private readonly ImageAugmentationOptions _options;
 
     public AugmentedImageDataView(IDataView input, DataViewSchema.Column image, ImageAugmentationOptions options)
+        : base(input, image, options.CopiesPerImage + (options.KeepOriginals ? 1 : 0))
     {
-        _input = input;
-        _image = image;
         _augmenter = new ImageAugmenter(options);
         _options = options.Clone();
     }
 
-    /// <summary>Output rows per input row.</summary>
-    public int RowsPerInput => _options.CopiesPerImage + (_options.KeepOriginals ? 1 : 0);
-
-    public bool CanShuffle => false;
-
-    public DataViewSchema Schema => _input.Schema;
-
-    public long? GetRowCount() => _input.GetRowCount() * RowsPerInput;
-
-    public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) =>
-        new AugmentedImageCursor(this, _input.GetRowCursor(columnsNeeded), _image.Index);
-
-    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
-        [GetRowCursor(columnsNeeded, rand)];
+    public override DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) =>
+        new AugmentedImageCursor(this, Input.GetRowCursor(columnsNeeded), Column.Index);
 
     /// <summary>The image of output copy <paramref name="copy"/> of input row <paramref name="row"/> (copy 0 is the original when kept).</summary>
     public MLImage Make(MLImage source, long row, int copy)
     {
         if (_options.KeepOriginals && copy == 0)
             return MLImage.CreateFromPixels(source.Width, source.Height, source.PixelFormat, source.Pixels);
-        return _augmenter.Augment(source, Seed(row, copy));
-    }
-
-    /// <summary>A seed mixing the options' seed, the row and the copy (SplitMix64 finaliser).</summary>
-    private int Seed(long row, int copy)
-    {
-        ulong z = unchecked((ulong)_options.Seed * 0x9E3779B97F4A7C15UL + (ulong)row * 0xBF58476D1CE4E5B9UL + (ulong)copy * 0x94D049BB133111EBUL);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return unchecked((int)(z ^ (z >> 31)));
+        return _augmenter.Augment(source, AugmentationSeed.Mix(_options.Seed, row, copy));
     }
 }

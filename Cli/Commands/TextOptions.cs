@@ -1,0 +1,49 @@
+using System.CommandLine;
+using MLExt.Cli.Text;
+using MLExt.Transforms;
+
+namespace MLExt.Cli.Commands;
+
+/// <summary>The text options shared by <c>train</c> and <c>cv</c>: <c>--text</c>, <c>--network</c> and the tokenisation sizes.</summary>
+internal sealed class TextOptions
+{
+    private readonly Option<string> _text = new("--text")
+    {
+        Description = "Text column to learn from (then the only feature): a bag of words or token ids for a sequence network, as --network says.",
+        HelpName = "COLUMN",
+    };
+    private readonly Option<string> _network = new("--network")
+    {
+        Description = "With --text: bow (ML.NET FeaturizeText, then --layers), lstm, gru or transformer (token ids, embedding, sequence layers).",
+        DefaultValueFactory = _ => "lstm",
+    };
+    private readonly Option<int> _maxLength = new("--max-length") { Description = "With --text: token ids per text (1 to 1024).", DefaultValueFactory = _ => 128 };
+    private readonly Option<int> _vocabulary = new("--vocabulary") { Description = "With --text: most token ids, padding and unknown included (≥ 3).", DefaultValueFactory = _ => 10_000 };
+    private readonly Option<int> _embedding = new("--embedding") { Description = "With --text: embedding dimension and sequence-network width (a multiple of 4 for transformer).", DefaultValueFactory = _ => 64 };
+
+    public TextOptions() => _network.AcceptOnlyFromAmong("bow", "lstm", "gru", "transformer");
+
+    /// <summary>Adds the options to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { _text, _network, _maxLength, _vocabulary, _embedding }) command.Options.Add(option);
+    }
+
+    /// <summary>The text feature asked for, or null without <c>--text</c>.</summary>
+    public TextFeature? Parse(ParseResult parseResult)
+    {
+        string? column = parseResult.GetValue(_text);
+        if (column is null) return null;
+        if (string.IsNullOrWhiteSpace(column)) throw new UserException("--text must name a column");
+        var kind = SpamCommand.ParseModel(parseResult.GetValue(_network)!);
+        int length = OptionRules.AtLeastOne("--max-length", parseResult.GetValue(_maxLength));
+        if (length > TokenIdsOptions.MaximumSupportedLength)
+            throw new UserException($"--max-length must be at most {TokenIdsOptions.MaximumSupportedLength}, got {length}");
+        int vocabulary = parseResult.GetValue(_vocabulary);
+        if (vocabulary < 3) throw new UserException($"--vocabulary counts the padding and unknown ids, so it must be at least 3, got {vocabulary}");
+        int dimension = OptionRules.AtLeastOne("--embedding", parseResult.GetValue(_embedding));
+        if (kind == TextNetworkKind.Transformer && dimension % TextNetworks.Heads != 0)
+            throw new UserException($"--embedding must be a multiple of {TextNetworks.Heads} (the Transformer's heads), got {dimension}");
+        return new TextFeature(column, kind, new TextSettings(length, vocabulary, EmbeddingDimension: dimension));
+    }
+}
