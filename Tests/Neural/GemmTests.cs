@@ -116,10 +116,12 @@ public class GemmTests
         }
     }
 
-    [Fact]
-    public void OneRowSplitAcrossCoresGivesTheSameBitsOnEveryLane()
+    [Theory]
+    [InlineData(300, 400)] // n not a multiple of any strip
+    [InlineData(5, 20_000)] // fewer columns than one strip: no split, but no error either
+    public void OneRowSplitAcrossCoresGivesTheSameBitsOnEveryLane(int n, int k)
     {
-        const int n = 300, k = 400; // above the one-row parallel threshold, n not a multiple of any strip
+        // above the one-row parallel threshold
         Assert.True((long)n * k >= Gemm.RowParallelThreshold);
         var random = new RandomSource(23);
         var a = Values(random, k);
