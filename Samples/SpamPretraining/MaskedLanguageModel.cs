@@ -82,7 +82,7 @@ internal sealed class MaskedLanguageModel
     }
 
     /// <summary>
-    /// Copies the pretrained encoder's weights (parameters and states, in layer order) into the first
+    /// Copies the pretrained encoder's parameters and states (in layer order) into the first
     /// <see cref="EncoderLayerCount"/> layers of the built <paramref name="classifier"/>.
     /// </summary>
     /// <exception cref="ArgumentException">The classifier's front layers do not have the encoder's weight shapes.</exception>
@@ -90,8 +90,8 @@ internal sealed class MaskedLanguageModel
     {
         for (int l = 0; l < EncoderLayerCount; l++)
         {
-            var from = Network.Layers[l].Parameters;
-            var to = classifier.Layers[l].Parameters;
+            var from = Network.Layers[l].Parameters.Concat(Network.Layers[l].States).ToList();
+            var to = classifier.Layers[l].Parameters.Concat(classifier.Layers[l].States).ToList();
             if (from.Count != to.Count || from.Zip(to).Any(p => !Tensor.SameShape(p.First.Value.Shape, p.Second.Value.Shape)))
                 throw new ArgumentException($"Layer {l} of the classifier ({classifier.Layers[l].TypeName}) does not have the weights of the pretrained {Network.Layers[l].TypeName}.", nameof(classifier));
             foreach (var (source, target) in from.Zip(to)) source.Value.CopyTo(target.Value);
