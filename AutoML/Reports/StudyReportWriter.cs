@@ -15,28 +15,8 @@ public static class StudyReportWriter
         ArgumentNullException.ThrowIfNull(result);
         ArgumentException.ThrowIfNullOrEmpty(directory);
         var report = StudyReport.Build(result, notes);
-        string plotDirectory = Path.Combine(directory, "plots");
-        Directory.CreateDirectory(plotDirectory);
-        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        var written = new List<string>();
-        void Write(string name, string text)
-        {
-            string path = Path.Combine(directory, name);
-            File.WriteAllText(path, text, utf8);
-            written.Add(path);
-        }
-        Write("report.md", MarkdownReportWriter.Write(report.Sections, report.Plots));
-        Write("report.html", HtmlReportWriter.Write(report.Title, report.Sections, report.Plots));
-        Write("report.json", Json(result, report));
-        foreach (PlotImage plot in report.Plots)
-        {
-            string png = Path.Combine(plotDirectory, plot.Name + ".png"), svg = Path.Combine(plotDirectory, plot.Name + ".svg");
-            File.WriteAllBytes(png, plot.Png);
-            File.WriteAllText(svg, plot.Svg, utf8);
-            written.Add(png);
-            written.Add(svg);
-        }
-        return written;
+        return ReportWriter.WriteFiles(directory, MarkdownReportWriter.Write(report.Sections, report.Plots),
+            HtmlReportWriter.Write(report.Title, report.Sections, report.Plots), Json(result, report), report.Plots);
     }
 
     /// <summary>

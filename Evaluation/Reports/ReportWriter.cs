@@ -13,19 +13,26 @@ public static class ReportWriter
         ArgumentNullException.ThrowIfNull(report);
         ArgumentException.ThrowIfNullOrEmpty(directory);
         var plots = ReportPlots.Render(report);
+        return WriteFiles(directory, MarkdownReportWriter.Write(report, plots), HtmlReportWriter.Write(report, plots),
+            JsonReportWriter.Write(report, plots.Select(p => $"plots/{p.Name}.png")), plots);
+    }
+
+    /// <summary>
+    /// Writes report.md, report.html and report.json (UTF-8 without a byte-order mark) and each plot as
+    /// plots/NAME.png and .svg into <paramref name="directory"/> (created if needed); returns the paths, report files first.
+    /// </summary>
+    internal static IReadOnlyList<string> WriteFiles(string directory, string markdown, string html, string json, IReadOnlyList<PlotImage> plots)
+    {
         string plotDirectory = Path.Combine(directory, "plots");
         Directory.CreateDirectory(plotDirectory);
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         var written = new List<string>();
-        void Write(string name, string text)
+        foreach (var (name, text) in new[] { ("report.md", markdown), ("report.html", html), ("report.json", json) })
         {
             string path = Path.Combine(directory, name);
             File.WriteAllText(path, text, utf8);
             written.Add(path);
         }
-        Write("report.md", MarkdownReportWriter.Write(report, plots));
-        Write("report.html", HtmlReportWriter.Write(report, plots));
-        Write("report.json", JsonReportWriter.Write(report, plots.Select(p => $"plots/{p.Name}.png")));
         foreach (PlotImage plot in plots)
         {
             string png = Path.Combine(plotDirectory, plot.Name + ".png"), svg = Path.Combine(plotDirectory, plot.Name + ".svg");
