@@ -120,8 +120,9 @@ public sealed class PostgresStudyStorage : IStudyStorage
                     using var transaction = connection.BeginTransaction();
                     Execute(connection, transaction, "SELECT study_id FROM studies WHERE study_id = @s FOR UPDATE", ("s", StudyId));
                     bool restarted = _restart;
-                    var events = ReadEvents(connection, transaction, restarted ? 0 : _lastSequence);
-                    var tx = new PostgresTransaction(this, connection, transaction, events, restarted);
+                    long after = restarted ? 0 : _lastSequence;
+                    var events = ReadEvents(connection, transaction, after);
+                    var tx = new PostgresTransaction(this, connection, transaction, events, restarted, after);
                     T result = step(tx);
                     transaction.Commit();
                     _lastSequence = tx.LastSequence;

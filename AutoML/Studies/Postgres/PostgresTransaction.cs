@@ -11,14 +11,14 @@ internal sealed class PostgresTransaction : IStudyTransaction
     private readonly NpgsqlTransaction _transaction;
 
     public PostgresTransaction(PostgresStudyStorage storage, NpgsqlConnection connection, NpgsqlTransaction transaction,
-        IReadOnlyList<(long Sequence, TunerEvent Event)> newEvents, bool restarted)
+        IReadOnlyList<(long Sequence, TunerEvent Event)> newEvents, bool restarted, long lastSequence)
     {
         _storage = storage;
         _connection = connection;
         _transaction = transaction;
         NewEvents = newEvents;
         Restarted = restarted;
-        LastSequence = newEvents.Count > 0 ? newEvents[^1].Sequence : 0;
+        LastSequence = newEvents.Count > 0 ? newEvents[^1].Sequence : lastSequence;
     }
 
     public IReadOnlyList<(long Sequence, TunerEvent Event)> NewEvents { get; }
