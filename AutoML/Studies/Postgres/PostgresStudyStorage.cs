@@ -163,6 +163,8 @@ public sealed class PostgresStudyStorage : IStudyStorage
     public IReadOnlyList<TrialRecord> Trials() => Guard(() =>
     {
         using var connection = _source.OpenConnection();
+        if (StudyId == 0)
+            StudyId = FindStudy(connection);
         return ReadTrials(connection);
     });
 
@@ -200,9 +202,7 @@ public sealed class PostgresStudyStorage : IStudyStorage
     public StudyHeader ReadHeader() => Guard(() =>
     {
         using var connection = _source.OpenConnection();
-        var id = Scalar(connection, null, "SELECT study_id FROM studies WHERE study_name = @n", ("n", StudyName))
-            ?? throw new StudyStorageException($"{Address} has no study named '{StudyName}'; 'mlext study list --storage …' shows the studies.");
-        StudyId = (int)id;
+        StudyId = FindStudy(connection);
         var json = Scalar(connection, null, "SELECT value_json FROM study_system_attributes WHERE study_id = @s AND key = @k", ("s", StudyId), ("k", HeaderKey)) as string
             ?? throw new StudyStorageException($"{Description} was not made by MLExt; read it with Optuna.");
         return (StudyHeader)StudyJson.Parse(json);
@@ -231,6 +231,13 @@ public sealed class PostgresStudyStorage : IStudyStorage
         using var command = Command(connection, transaction, sql, parameters);
         var value = command.ExecuteScalar();
         return value is DBNull ? null : value;
+    }
+
+    private int FindStudy(NpgsqlConnection connection)
+    {
+        bool tables = (bool)Scalar(connection, null, "SELECT to_regclass('studies') IS NOT NULL")!;
+        return (tables ? Scalar(connection, null, "SELECT study_id FROM studies WHERE study_name = @n", ("n", StudyName)) : null) as int?
+            ?? throw new StudyStorageException($"{Address} has no study named '{StudyName}'; 'mlext study list --storage …' shows the studies.");
     }
 
     private List<(long Sequence, TunerEvent Event)> ReadEvents(NpgsqlConnection connection, NpgsqlTransaction transaction, long after)
