@@ -28,6 +28,12 @@ public interface IStudyTransaction
     /// </summary>
     IReadOnlyList<TrialSuggestion> TakeStale(TimeSpan gracePeriod, bool requeue);
 
+    /// <summary>
+    /// Returns this worker's running trial <paramref name="trialId"/> to the study unfinished (cancelled, Ctrl+C): it waits for the
+    /// next worker to run it again under its number, with its parameters.
+    /// </summary>
+    void Requeue(int trialId);
+
     /// <summary>A waiting (re-queued) trial, now running for this worker; null when there is none.</summary>
     TrialSuggestion? ClaimWaiting();
 

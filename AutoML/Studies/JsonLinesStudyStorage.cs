@@ -78,5 +78,8 @@ public sealed class JsonLinesStudyStorage : IStudyStorage
         public IReadOnlyList<TrialSuggestion> TakeStale(TimeSpan gracePeriod, bool requeue) => [];
 
         public TrialSuggestion? ClaimWaiting() => null;
+
+        // A file's unfinished trials run again when the study is resumed (they have no report in the log).
+        public void Requeue(int trialId) { }
     }
 }

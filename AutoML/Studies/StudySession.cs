@@ -96,8 +96,13 @@ internal sealed class StudySession : IDisposable
         });
     }
 
-    /// <summary>Stops the heartbeat of a trial that will not be reported (cancelled).</summary>
-    public void Abandon(int id) => _heartbeat.Stop(id);
+    /// <summary>Gives back a trial that will not be reported (cancelled): in a shared study it waits for a worker to run it again.</summary>
+    public void Abandon(int id)
+    {
+        _heartbeat.Stop(id);
+        if (_storage.IsShared)
+            _storage.Exclusive(tx => { tx.Requeue(id); return 0; });
+    }
 
     /// <summary>Every finished trial in the storage (all workers').</summary>
     public IReadOnlyList<TrialRecord> AllTrials() => _storage.IsShared ? _storage.Trials() : _records;

@@ -105,6 +105,12 @@ internal sealed class PostgresTransaction : IStudyTransaction
         return numbers.Select(n => _storage.Proposals[n]).ToArray();
     }
 
+    public void Requeue(int trialId)
+    {
+        Execute("UPDATE trials SET state = 'WAITING' WHERE study_id = @s AND number = @n AND state = 'RUNNING'", ("n", trialId));
+        Execute("DELETE FROM trial_heartbeats WHERE trial_id = (SELECT trial_id FROM trials WHERE study_id = @s AND number = @n)", ("n", trialId));
+    }
+
     public TrialSuggestion? ClaimWaiting()
     {
         var number = Scalar("SELECT number FROM trials WHERE study_id = @s AND state = 'WAITING' ORDER BY number LIMIT 1");

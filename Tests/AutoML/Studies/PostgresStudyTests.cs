@@ -89,6 +89,39 @@ public sealed class PostgresStudyTests
     }
 
     [PostgresFact]
+    public void ACancelledWorkerGivesItsTrialBackForTheNextWorkerToRun()
+    {
+        string name = PostgresServer.UniqueStudyName("cancel");
+        using var cancel = new CancellationTokenSource();
+        using (var storage = new PostgresStudyStorage(PostgresServer.Address!, name))
+        {
+            var options = Options(storage, trials: 3);
+            options.CancellationToken = cancel.Token;
+            // Ctrl+C while trial 0 runs: the runner waits for the cancellation.
+            var result = new Experiment(options).Search(new CancelledRunner(cancel), BraninTrialRunner.Space);
+            Assert.Equal(StopReason.Cancelled, result.StopReason);
+        }
+        Assert.Equal("WAITING", TrialStates(name)[0]);
+        using (var storage = new PostgresStudyStorage(PostgresServer.Address!, name))
+        {
+            var result = new Experiment(Options(storage, trials: 3)).Search(new BraninTrialRunner(2), BraninTrialRunner.Space);
+            Assert.Equal(3, result.Trials.Count);
+        }
+        Assert.All(TrialStates(name).Values, s => Assert.Equal("COMPLETE", s));
+    }
+
+    private sealed class CancelledRunner(CancellationTokenSource cancel) : ITrialRunner
+    {
+        public TrialResult Run(TrialContext context)
+        {
+            cancel.Cancel();
+            context.CancellationToken.WaitHandle.WaitOne();
+            context.CancellationToken.ThrowIfCancellationRequested();
+            return new TrialResult(0, [], 0);
+        }
+    }
+
+    [PostgresFact]
     public void ATuneRunRecordsOptunaDistributionsAndValues()
     {
         string name = PostgresServer.UniqueStudyName("optuna-shape");
