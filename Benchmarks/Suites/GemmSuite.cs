@@ -101,7 +101,7 @@ internal static class GemmSuite
                 (ourBest / peak).ToString("F2", CultureInfo.InvariantCulture), diffText, load.ToString()]);
         }
         report.Json["gemm"] = results;
-        report.Note($"Load: the 1-minute load average before→after each measurement; \"busy\" marks a figure taken while it exceeded the {Machine.Cores} cores (other work shared the machine).");
+        report.LoadNote();
     }
 
     private static float[] Values(RandomSource random, int count)
