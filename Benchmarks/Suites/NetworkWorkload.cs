@@ -95,9 +95,10 @@ internal sealed class NetworkWorkload
     /// Seconds per Adam step on copies of the network's parameters and their last gradients, three ways,
     /// alternated <paramref name="repeats"/> times (best of each): the previous form (one thread, then a
     /// second pass over the values for the finiteness check), the fused pass on one thread, and the fused
-    /// pass split across all cores. Copies, so the workload's own training is untouched.
+    /// pass split across all cores; wall-clock and process CPU seconds per step (best of each). Copies, so
+    /// the workload's own training is untouched.
     /// </summary>
-    public (double Previous, double OneThread, double AllThreads) OptimizerStep(int repeats, double minSeconds)
+    public (double Wall, double Cpu)[] OptimizerStep(int repeats, double minSeconds)
     {
         var copies = _network.Parameters.Select(p =>
         {
@@ -124,14 +125,18 @@ internal sealed class NetworkWorkload
             optimizer.MaxThreads = Environment.ProcessorCount;
             optimizer.Step(copies, learningRate, gradientScale: 1f);
         };
-        var times = new List<double>[3] { [], [], [] };
+        Action[] forms = [previous, oneThread, allThreads];
+        var wall = new double[3];
+        var cpu = new double[3];
+        Array.Fill(wall, double.MaxValue);
+        Array.Fill(cpu, double.MaxValue);
         for (int r = 0; r < repeats; r++)
-        {
-            times[0].Add(Reporting.Timing.SecondsPerCall(previous, minSeconds));
-            times[1].Add(Reporting.Timing.SecondsPerCall(oneThread, minSeconds));
-            times[2].Add(Reporting.Timing.SecondsPerCall(allThreads, minSeconds));
-        }
-        return (times[0].Min(), times[1].Min(), times[2].Min());
+            for (int f = 0; f < forms.Length; f++)
+            {
+                var (w, c) = Reporting.Timing.WallAndCpuPerCall(forms[f], minSeconds);
+                (wall[f], cpu[f]) = (Math.Min(wall[f], w), Math.Min(cpu[f], c));
+            }
+        return [.. Enumerable.Range(0, 3).Select(f => (wall[f], cpu[f]))];
     }
 
     private static long Lap(double[] times, int part, long start)

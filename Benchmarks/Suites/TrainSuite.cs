@@ -73,17 +73,22 @@ internal static class TrainSuite
         profile.Add(["total", F(total * 1e3, 3), $"GEMMs alone: {F(TrainingBenchmark.BatchSize / steady.GemmBound * 1e3, 3)} ms"]);
         report.Json["profile"] = profileJson;
 
-        var step = steady.Optimizer;
+        var step = steady.Optimizer.Forms;
         var optimizerRows = report.Table($"The Adam step alone ({benchmark.Title}, {steady.ParameterCount:N0} parameters), best of {repeats}",
-            "form", "ms per step", "speed-up", "load");
-        optimizerRows.Add(["previous: one thread, then a separate finiteness pass", F(step.Previous * 1e3, 3), "1.00", step.Load.ToString()]);
-        optimizerRows.Add(["fused pass (update + check), one thread", F(step.OneThread * 1e3, 3), F(step.Previous / step.OneThread, 2), ""]);
-        optimizerRows.Add([$"fused pass, {Environment.ProcessorCount} threads (same bits)", F(step.AllThreads * 1e3, 3), F(step.Previous / step.AllThreads, 2), ""]);
-        report.Json["adamStep"] = new JsonObject
+            "form", "ms per step", "speed-up", "CPU ms per step, all threads", "CPU speed-up", "load");
+        string[] formNames =
+        [
+            "previous: one thread, then a separate finiteness pass", "fused pass (update + check), one thread",
+            $"fused pass, {Environment.ProcessorCount} threads (same bits)",
+        ];
+        var stepJson = new JsonArray();
+        for (int f = 0; f < step.Length; f++)
         {
-            ["previousMilliseconds"] = Round(step.Previous * 1e3, 4), ["fusedOneThreadMilliseconds"] = Round(step.OneThread * 1e3, 4),
-            ["fusedAllThreadsMilliseconds"] = Round(step.AllThreads * 1e3, 4), ["threads"] = Environment.ProcessorCount, ["load"] = step.Load.ToJson(),
-        };
+            optimizerRows.Add([formNames[f], F(step[f].Wall * 1e3, 3), F(step[0].Wall / step[f].Wall, 2), F(step[f].Cpu * 1e3, 3),
+                F(step[0].Cpu / step[f].Cpu, 2), f == 0 ? steady.Optimizer.Load.ToString() : ""]);
+            stepJson.Add(new JsonObject { ["form"] = formNames[f], ["milliseconds"] = Round(step[f].Wall * 1e3, 4), ["cpuMilliseconds"] = Round(step[f].Cpu * 1e3, 4) });
+        }
+        report.Json["adamStep"] = new JsonObject { ["forms"] = stepJson, ["load"] = steady.Optimizer.Load.ToJson() };
         long peak = Process.GetCurrentProcess().PeakWorkingSet64;
 
         var figures = report.Table($"MLExt {benchmark.Title} figures", "figure", "value", "note", "load");
@@ -135,7 +140,7 @@ internal static class TrainSuite
     private sealed record SteadyFigures(double Best, double Median, double GemmBound, double GemmGflops, double SquareBound, double SquareGflops, double BytesPerBatch,
         List<(string Part, double Seconds)> Profile, LoadWindow Load, LoadWindow GemmLoad, OptimizerFigures Optimizer, long ParameterCount);
 
-    private sealed record OptimizerFigures(double Previous, double OneThread, double AllThreads, LoadWindow Load);
+    private sealed record OptimizerFigures((double Wall, double Cpu)[] Forms, LoadWindow Load);
 
     private static SteadyFigures SteadyState(TrainingBenchmark benchmark, MnistDigits train, bool quick, int repeats)
     {
@@ -173,8 +178,7 @@ internal static class TrainSuite
         gemmLoad.Close();
         SuiteReport.Progress($"{benchmark.Name}: the Adam step alone, previous form, fused on one thread and on all");
         var optimizerLoad = LoadAverage.Open();
-        var (previous, oneThread, allThreads) = workload.OptimizerStep(repeats, quick ? 0.05 : 0.2);
-        var optimizer = new OptimizerFigures(previous, oneThread, allThreads, optimizerLoad.Close());
+        var optimizer = new OptimizerFigures(workload.OptimizerStep(repeats, quick ? 0.05 : 0.2), optimizerLoad.Close());
         double gemmBound = TrainingBenchmark.BatchSize / gemmSeconds.Min();
         double squareGflops = 2.0 * 1024 * 1024 * 1024 / squareSeconds.Min() / 1e9;
         return new SteadyFigures(rates.Max(), Timing.Median(rates), gemmBound, gemmBound * benchmark.FlopsPerSample / 1e9,
