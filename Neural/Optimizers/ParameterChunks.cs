@@ -89,6 +89,7 @@ internal sealed class ParameterChunks : IChunkWork
     }
 
     /// <inheritdoc/>
+    /// <remarks>Updates the chunk while <see cref="Update"/> runs (an optimiser is set), else sums its squared gradients.</remarks>
     public void Run(int chunk)
     {
         var parameter = _parameters[_parameter[chunk]];
