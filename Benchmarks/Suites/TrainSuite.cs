@@ -152,7 +152,7 @@ internal static class TrainSuite
         var c = new float[n * n];
         var random = new RandomSource(3);
         for (int i = 0; i < a.Length; i++) (a[i], b[i]) = (random.NextFloat(), random.NextFloat());
-        return () => Neural.Kernels.Gemm.Multiply(false, false, n, n, n, a, b, c, accumulate: false);
+        return () => Neural.Kernels.Gemm.Multiply(transposeA: false, transposeB: false, n, n, n, a, b, c, accumulate: false);
     }
 
     private sealed record FitFigures(ITransformer Model, double Seconds, double? SamplesPerSecond, double Accuracy, double MacroAccuracy);
