@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MLExt.Benchmarks.Reporting;
-using MLExt.Cli.Data;
+using MLExt.Data;
 using MLExt.Neural;
 using MLExt.Trainers;
 using Microsoft.ML;

@@ -76,7 +76,7 @@ internal static class DemoCommand
             Images = result.TrainRows + result.TestRows,
             result.TrainRows,
             result.TestRows,
-            SplitSeed = Data.MnistDigits.DefaultSplitSeed,
+            SplitSeed = MLExt.Data.MnistDigits.DefaultSplitSeed,
         },
         Settings = settings,
         Mlp = new { Architecture = DemoRunner.MlpName, History = HistoryReport.Figures(result.MlpHistory) },
