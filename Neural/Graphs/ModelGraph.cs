@@ -40,6 +40,12 @@ public sealed partial class ModelGraph
         _randomSources = steps.Where(s => s.Layer is not null).SelectMany(s => s.Layer!.RandomSources).ToArray();
     }
 
+    /// <summary>The steps in topological order (for the ONNX exporter).</summary>
+    internal GraphStep[] Steps => _steps;
+
+    /// <summary>The step of each output.</summary>
+    internal int[] OutputSteps => _outputSteps;
+
     /// <summary>The inputs, in the order <see cref="Forward(IReadOnlyList{Tensor}, bool)"/> takes them.</summary>
     public IReadOnlyList<GraphInput> Inputs { get; }
 
