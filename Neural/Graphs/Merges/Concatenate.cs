@@ -80,13 +80,15 @@ public sealed class Concatenate : Merge
         return _gradients;
     }
 
+    // Sizes the copy blocks once (no lambda here: a captured local would allocate on every call).
     private void Prepare(int count)
     {
         if (_blocks.Length == count) return;
         int axis = ResolvedAxis;
         _outer = Tensor.Product(OutputShape.AsSpan(0, axis));
         _outputBlock = Tensor.Product(OutputShape.AsSpan(axis));
-        _blocks = InputShapes.Select(s => Tensor.Product(s.AsSpan(axis))).ToArray();
+        _blocks = new int[count];
+        for (int i = 0; i < count; i++) _blocks[i] = Tensor.Product(InputShapes[i].AsSpan(axis));
         _gradients = new Tensor[count];
         _gradientBuffers = new Tensor?[count];
     }
