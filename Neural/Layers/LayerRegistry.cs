@@ -12,6 +12,7 @@ public static class LayerRegistry
     {
         [nameof(Slice)] = Slice.Create,
         [nameof(ActivityRegularization)] = ActivityRegularization.Create,
+        [nameof(GaussianSampling)] = GaussianSampling.Create,
         [nameof(Dense)] = Dense.Create,
         [nameof(Dropout)] = Dropout.Create,
         [nameof(ActivationLayer)] = ActivationLayer.Create,

@@ -19,6 +19,7 @@ internal static class OnnxLayerExporters
     {
         [typeof(Dense)] = For<Dense>(DenseExporter.Export),
         [typeof(Slice)] = For<Slice>(SliceExporter.Export),
+        [typeof(GaussianSampling)] = For<GaussianSampling>(GaussianSamplingExporter.Export),
         [typeof(ActivityRegularization)] = For<ActivityRegularization>(ActivityRegularizationExporter.Export),
         [typeof(Dropout)] = For<Dropout>(DropoutExporter.Export),
         [typeof(ActivationLayer)] = For<ActivationLayer>(ActivationLayerExporter.Export),

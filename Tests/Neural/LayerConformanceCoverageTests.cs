@@ -20,6 +20,7 @@ public sealed class LayerConformanceCoverageTests
         yield return (typeof(Flatten), () => new Flatten(), [2, 3, 2], 0, null);
         yield return (typeof(Slice), () => new Slice(0, 1, 3), Sequence, 0, null);
         yield return (typeof(ActivityRegularization), () => new ActivityRegularization(0.01f, 0.02f), [6], 0, null);
+        yield return (typeof(GaussianSampling), () => new GaussianSampling(0.05f), [6], 0, null);
         yield return (typeof(Conv2D), () => new Conv2D(2, 2, activation: Activation.Tanh), [1, 4, 4], 10, null);
         yield return (typeof(DepthwiseConv2D), () => new DepthwiseConv2D(2), Image, 10, null);
         yield return (typeof(SeparableConv2D), () => new SeparableConv2D(3, 2), Image, 17, null);

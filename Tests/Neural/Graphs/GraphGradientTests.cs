@@ -135,4 +135,21 @@ public sealed class GraphGradientTests
             return b2.Build(random);
         });
     }
+
+    [Fact]
+    public void AVariationalAutoencodersKlTermIsCollectedAndDifferentiated()
+    {
+        // Encoder → (μ, log σ²) → sampled code → decoder; the KL term reaches the objective through LossTerms.
+        static ModelGraph Vae(RandomSource random)
+        {
+            var g = new GraphBuilder();
+            var x = g.Input("x", 5);
+            var code = g.Apply(g.Apply(new Dense(6, Activation.Tanh), x), new Dense(4), new GaussianSampling(klWeight: 0.5f));
+            g.Output("reconstruction", g.Apply(new Dense(5), code));
+            return g.Build(random);
+        }
+        var graph = GraphConformance.CheckAll("variational autoencoder", Vae);
+        graph.Forward([TestTensors.Gaussian(new RandomSource(1), [3, 5])], training: true);
+        Assert.True(graph.LossTerms > 0, "the KL divergence of a non-standard Gaussian is positive");
+    }
 }
