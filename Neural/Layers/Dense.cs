@@ -57,6 +57,14 @@ public sealed class Dense : Layer
     public override IReadOnlyList<Parameter> Parameters => _parameters ?? [Kernel];
 
     /// <inheritdoc/>
+    protected override int[] OnComputeOutputShape(int[] inputShape) => inputShape.Length switch
+    {
+        1 => [Units],
+        2 => [inputShape[0], Units],
+        _ => throw new ArgumentException($"Dense expects flat inputs [features] or sequences [time, features] but got {Tensor.FormatShape(inputShape)}; add a Flatten layer first.", nameof(inputShape)),
+    };
+
+    /// <inheritdoc/>
     protected override int[] OnBuild(int[] inputShape, RandomSource random)
     {
         if (inputShape.Length is not (1 or 2))

@@ -1,6 +1,6 @@
 namespace MLExt.Neural;
 
-/// <summary>Settings of one run of <see cref="TrainingLoop"/>. Validated by <see cref="Validate"/>.</summary>
+/// <summary>Settings of one run of <see cref="TrainingLoop"/>. Validated by <see cref="Validate()"/>.</summary>
 public sealed class TrainingOptions
 {
     /// <summary>Passes over the training data (≥ 1).</summary>
@@ -71,14 +71,20 @@ public sealed class TrainingOptions
     /// <summary>Throws when a setting is out of range, naming it.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
     /// <exception cref="ArgumentNullException">No optimizer or loss.</exception>
-    public void Validate()
+    public void Validate() => Validate(requireLoss: true, requireOptimizer: true);
+
+    /// <summary>
+    /// <see cref="Validate()"/> for a model graph's run, whose losses live in its <see cref="GraphObjective"/> and whose
+    /// custom <see cref="TrainingStep"/> may bring its own optimisers.
+    /// </summary>
+    internal void Validate(bool requireLoss, bool requireOptimizer)
     {
         if (NumberOfEpochs < 1) throw new ArgumentOutOfRangeException(nameof(NumberOfEpochs), NumberOfEpochs, "NumberOfEpochs must be at least 1.");
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "BatchSize must be at least 1.");
-        if (Optimizer is null) throw new ArgumentNullException(nameof(Optimizer), "An optimizer is required.");
-        if (Loss is null) throw new ArgumentNullException(nameof(Loss), "A loss is required.");
-        Optimizer.Validate();
-        Optimizer.Schedule?.Validate();
+        if (Optimizer is null && requireOptimizer) throw new ArgumentNullException(nameof(Optimizer), "An optimizer is required.");
+        if (Loss is null && requireLoss) throw new ArgumentNullException(nameof(Loss), "A loss is required.");
+        Optimizer?.Validate();
+        Optimizer?.Schedule?.Validate();
         CheckNonNegative(L1Regularization, nameof(L1Regularization));
         CheckNonNegative(L2Regularization, nameof(L2Regularization));
         if (GradientClipNorm is float norm && !(norm > 0 && float.IsFinite(norm)))
@@ -94,11 +100,13 @@ public sealed class TrainingOptions
     }
 
     /// <summary>The global-norm clip applied to <paramref name="network"/>: <see cref="GradientClipNorm"/>, else the recurrent default, else none.</summary>
-    internal float? EffectiveGradientClipNorm(Network network)
+    internal float? EffectiveGradientClipNorm(Network network) => EffectiveGradientClipNorm(network.Layers);
+
+    /// <summary>The global-norm clip for a model made of <paramref name="layers"/>.</summary>
+    internal float? EffectiveGradientClipNorm(IReadOnlyList<Layer> layers)
     {
         if (GradientClipNorm is float norm) return norm;
         if (GradientClipValue is not null) return null;
-        var layers = network.Layers;
         for (int i = 0; i < layers.Count; i++)
             if (layers[i] is RecurrentLayer or Bidirectional) return RecurrentGradientClipNorm;
         return null;
