@@ -5,9 +5,9 @@ public static partial class TrainingLoop
     /// <summary>
     /// Trains a built <paramref name="graph"/> on <paramref name="training"/> (a column per graph input and per loss
     /// target, by name), validating after each epoch on <paramref name="validation"/> when given, with the built-in
-    /// step (gradients of <paramref name="objective"/>, one update by <see cref="TrainingOptions.Optimizer"/>) or the
+    /// step (gradients of <paramref name="objective"/>, one update by <see cref="TrainingSettings.Optimizer"/>) or the
     /// user's <paramref name="step"/>. <see cref="TrainingOptions.Loss"/> is not used (the objective holds the losses);
-    /// with a custom step, <see cref="TrainingOptions.Optimizer"/> is not needed either (the step lists its own).
+    /// with a custom step, <see cref="TrainingSettings.Optimizer"/> is not needed either (the step lists its own).
     /// The validation metric is computed on the output of the objective's first loss.
     /// </summary>
     /// <returns>The per-epoch history.</returns>
