@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MLExt.Neural;
 
 /// <summary>
@@ -72,9 +70,7 @@ public sealed class TrainingBatch
     /// <summary>Throws <see cref="TrainingDivergedException"/>, naming the epoch and batch, when a loss the step computed is not finite.</summary>
     public void CheckLoss(float loss)
     {
-        if (!float.IsFinite(loss))
-            throw new TrainingDivergedException(
-                $"The training loss became {loss} at epoch {Epoch + 1}, batch {Index + 1}. Lower the learning rate (now {LearningRate.ToString(CultureInfo.InvariantCulture)}), clip gradients, or scale the features.");
+        if (!float.IsFinite(loss)) throw TrainingLoop.LossDiverged(loss, Epoch, Index, LearningRate);
     }
 
     /// <summary>
