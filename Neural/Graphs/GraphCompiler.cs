@@ -169,7 +169,7 @@ internal static class GraphCompiler
         return new GraphStep
         {
             Name = node.Name, Kind = GraphNodeKind.Merge, Inputs = from, Shape = node.Merge.OutputShape, Merge = node.Merge,
-            MergeInputs = new Tensor[from.Length],
+            MergeInputs = new Tensor[from.Length], MergeMasks = new Tensor?[from.Length],
         };
     }
 }

@@ -35,6 +35,9 @@ internal sealed class GraphStep
     /// <summary>Reused input list of a merge.</summary>
     public Tensor[] MergeInputs { get; init; } = [];
 
+    /// <summary>Reused list of a merge's input masks.</summary>
+    public Tensor?[] MergeMasks { get; init; } = [];
+
     public Tensor? Output;
     public Tensor? Mask;
 

@@ -9,7 +9,7 @@ public sealed partial class ModelGraph
     /// input, in <see cref="Inputs"/> order; returns one tensor per output, in <see cref="Outputs"/> order (the list
     /// and its tensors are reused by the next call). Padding masks flow along the edges: a layer that emits one
     /// (<see cref="ISequenceMaskSource"/>) sets it for the nodes after it, other layers pass their input's on, a
-    /// merge passes its first input's that has one, and mask consumers (<see cref="ISequenceMaskConsumer"/>) get it.
+    /// merge combines its inputs' (<see cref="Merge.CombineMasks"/>), and mask consumers (<see cref="ISequenceMaskConsumer"/>) get it.
     /// Loss terms of the layers are summed into <see cref="LossTerms"/>.
     /// </summary>
     /// <exception cref="ArgumentException">Wrong number of inputs, or an input of the wrong shape; the message names it.</exception>
@@ -36,15 +36,14 @@ public sealed partial class ModelGraph
                     if (step.LossSource is { } lossSource) terms += lossSource.LossTerm;
                     break;
                 default:
-                    Tensor? mask = null;
                     for (int i = 0; i < step.Inputs.Length; i++)
                     {
                         var input = steps[step.Inputs[i]];
                         step.MergeInputs[i] = input.Output!;
-                        mask ??= input.Mask;
+                        step.MergeMasks[i] = input.Mask;
                     }
                     step.Output = step.Merge!.Forward(step.MergeInputs);
-                    step.Mask = mask;
+                    step.Mask = step.Merge.CombineMasks(step.MergeMasks);
                     break;
             }
         }

@@ -31,8 +31,9 @@ internal static class GraphOnnxExporter
                         masks[s] = builder.SequenceMask;
                         break;
                     default:
-                        values[s] = MergeOnnxExporter.Export(step.Merge!, step.Inputs.Select(i => values[i]).ToArray(), builder);
-                        masks[s] = step.Inputs.Select(i => masks[i]).FirstOrDefault(m => m is not null);
+                        var merged = step.Inputs.Select(i => values[i]).ToArray();
+                        values[s] = MergeOnnxExporter.Export(step.Merge!, merged, builder);
+                        masks[s] = MergeOnnxExporter.Masks(step.Merge!, merged, step.Inputs.Select(i => masks[i]).ToArray(), builder);
                         break;
                 }
             }

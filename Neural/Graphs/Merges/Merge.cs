@@ -63,6 +63,16 @@ public abstract class Merge
     /// <summary>Given dL/dy for the last <see cref="Forward"/>, returns dL/dxᵢ for every input, in order.</summary>
     public abstract IReadOnlyList<Tensor> Backward(Tensor outputGradient);
 
+    /// <summary>
+    /// The padding mask <c>[n, time]</c> of the output given the inputs' masks (null where an input has none) for the
+    /// latest <see cref="Forward"/>: the first input's mask that exists, unless the merge changes the time axis.
+    /// </summary>
+    public virtual Tensor? CombineMasks(IReadOnlyList<Tensor?> inputMasks)
+    {
+        for (int i = 0; i < inputMasks.Count; i++) if (inputMasks[i] is { } mask) return mask;
+        return null;
+    }
+
     /// <summary>The merge's type and settings, as for layers.</summary>
     public abstract LayerConfig GetConfig();
 
