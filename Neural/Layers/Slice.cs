@@ -11,7 +11,8 @@ public sealed class Slice : Layer, ISequenceMaskConsumer, ISequenceMaskSource
     private Tensor? _output, _gradInput, _inputMask, _slicedMask;
     private int _outer, _inputBlock, _outputBlock, _offset;
 
-    /// <summary>Creates an unbuilt slice of <paramref name="length"/> positions from <paramref name="start"/> along <paramref name="axis"/>.</summary>
+    /// <summary>Creates an unbuilt slice of <paramref name="length"/> positions from <paramref name="start"/> along
+    /// <paramref name="axis"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The start is negative or the length not positive.</exception>
     public Slice(int axis, int start, int length)
     {
@@ -42,10 +43,12 @@ public sealed class Slice : Layer, ISequenceMaskConsumer, ISequenceMaskSource
     {
         int axis = Axis < 0 ? inputShape.Length + Axis : Axis;
         if (axis < 0 || axis >= inputShape.Length)
-            throw new ArgumentException($"Slice axis {Axis} does not exist for inputs of shape {Tensor.FormatShape(inputShape)}.", nameof(inputShape));
+            throw new ArgumentException($"Slice axis {Axis} does not exist for inputs of shape " +
+                $"{Tensor.FormatShape(inputShape)}.", nameof(inputShape));
         if (Start + Length > inputShape[axis])
             throw new ArgumentException(
-                $"Slice [{Start}, {Start + Length}) on axis {Axis} does not fit inputs of shape {Tensor.FormatShape(inputShape)} ({inputShape[axis]} positions).", nameof(inputShape));
+                $"Slice [{Start}, {Start + Length}) on axis {Axis} does not fit inputs of shape " +
+                    $"{Tensor.FormatShape(inputShape)} ({inputShape[axis]} positions).", nameof(inputShape));
         var output = (int[])inputShape.Clone();
         output[axis] = Length;
         return output;

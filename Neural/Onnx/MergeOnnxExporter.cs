@@ -1,6 +1,7 @@
 namespace MLExt.Neural.Onnx;
 
-/// <summary>The built-in merges as ONNX operators (the batch is axis 0, so a merge's sample axis a is ONNX axis a + 1).</summary>
+/// <summary>The built-in merges as ONNX operators (the batch is axis 0, so a merge's sample axis a is ONNX axis a +
+/// 1).</summary>
 internal static class MergeOnnxExporter
 {
     /// <exception cref="NotSupportedException">A merge type MLExt cannot export.</exception>

@@ -27,7 +27,8 @@ public sealed class Concatenate : Merge
         int rank = inputShapes[0].Length;
         int axis = Axis < 0 ? rank + Axis : Axis;
         if (axis < 0 || axis >= rank)
-            throw new ArgumentException($"Concatenate axis {Axis} does not exist for inputs of shape {Tensor.FormatShape(inputShapes[0])} (sample axes, batch excluded).");
+            throw new ArgumentException($"Concatenate axis {Axis} does not exist for inputs of shape " +
+                $"{Tensor.FormatShape(inputShapes[0])} (sample axes, batch excluded).");
         var output = (int[])inputShapes[0].Clone();
         for (int i = 1; i < inputShapes.Length; i++)
         {
@@ -36,7 +37,8 @@ public sealed class Concatenate : Merge
             for (int d = 0; fits && d < rank; d++) fits = d == axis || shape[d] == output[d];
             if (!fits)
                 throw new ArgumentException(
-                    $"Concatenate on axis {Axis} needs inputs equal in every other dimension; input 1 is {Tensor.FormatShape(inputShapes[0])} but input {i + 1} is {Tensor.FormatShape(shape)}.");
+                    $"Concatenate on axis {Axis} needs inputs equal in every other dimension; input 1 is " +
+                        $"{Tensor.FormatShape(inputShapes[0])} but input {i + 1} is {Tensor.FormatShape(shape)}.");
             output[axis] += shape[axis];
         }
         return output;
