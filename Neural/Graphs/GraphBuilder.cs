@@ -31,7 +31,8 @@ public sealed class GraphBuilder
     /// </summary>
     public GraphNode TokenInput(string name, int length) => AddInput(name, [length], GraphInputKind.TokenIds);
 
-    /// <summary>Applies <paramref name="layer"/> to <paramref name="input"/>. The same layer at several nodes is one shared layer.</summary>
+    /// <summary>Applies <paramref name="layer"/> to <paramref name="input"/>. The same layer at several nodes is one
+    /// shared layer.</summary>
     /// <exception cref="ArgumentException">The name is taken, or the node belongs to another builder.</exception>
     public GraphNode Apply(Layer layer, GraphNode input, string? name = null)
     {
@@ -49,13 +50,15 @@ public sealed class GraphBuilder
     }
 
     /// <summary>Merges <paramref name="inputs"/> with <paramref name="merge"/> (a new instance for every node).</summary>
-    /// <exception cref="ArgumentException">The name is taken, the merge instance is used by another node, or a node is foreign.</exception>
+    /// <exception cref="ArgumentException">The name is taken, the merge instance is used by another node, or a node is
+    /// foreign.</exception>
     public GraphNode Merge(Merge merge, IReadOnlyList<GraphNode> inputs, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(merge);
         ArgumentNullException.ThrowIfNull(inputs);
         if (_nodes.FirstOrDefault(n => ReferenceEquals(n.Merge, merge)) is { } user)
-            throw new ArgumentException($"This {merge.TypeName} instance already merges at node '{user.Name}'; every merge node needs a new instance.", nameof(merge));
+            throw new ArgumentException($"This {merge.TypeName} instance already merges at node '{user.Name}'; every " +
+                $"merge node needs a new instance.", nameof(merge));
         var names = inputs.Select(n => Own(n).Name).ToArray();
         return Define(new GraphNode(this, NameFor(name, merge.TypeName), GraphNodeKind.Merge, names, merge: merge));
     }
@@ -75,7 +78,8 @@ public sealed class GraphBuilder
     /// <summary>Nodes joined along <paramref name="axis"/> of the sample shape (batch excluded; −1 is the last).</summary>
     public GraphNode Concatenate(int axis, params GraphNode[] inputs) => Merge(new Concatenate(axis), inputs);
 
-    /// <summary>Positions [start, start + length) of <paramref name="input"/> along <paramref name="axis"/> (batch excluded).</summary>
+    /// <summary>Positions [start, start + length) of <paramref name="input"/> along <paramref name="axis"/> (batch
+    /// excluded).</summary>
     public GraphNode Slice(GraphNode input, int axis, int start, int length, string? name = null) =>
         Apply(new Slice(axis, start, length), input, name);
 
@@ -106,7 +110,8 @@ public sealed class GraphBuilder
     public void Output(string name, GraphNode node)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (_outputs.Any(o => o.Key == name)) throw new ArgumentException($"The graph already has an output named '{name}'.", nameof(name));
+        if (_outputs.Any(o => o.Key == name)) throw new ArgumentException($"The graph already has an output named " +
+            $"'{name}'.", nameof(name));
         _outputs.Add(new(name, Own(node).Name));
     }
 
@@ -132,7 +137,8 @@ public sealed class GraphBuilder
     {
         ArgumentNullException.ThrowIfNull(shape);
         if (shape.Length == 0 || shape.Any(d => d <= 0))
-            throw new ArgumentException($"Input '{name}' needs a shape of positive dimensions, got {Tensor.FormatShape(shape)}.", nameof(shape));
+            throw new ArgumentException($"Input '{name}' needs a shape of positive dimensions, got " +
+                $"{Tensor.FormatShape(shape)}.", nameof(shape));
         return Define(new GraphNode(this, CheckName(name), GraphNodeKind.Input, [], (int[])shape.Clone(), kind));
     }
 
@@ -146,7 +152,8 @@ public sealed class GraphBuilder
     private GraphNode Own(GraphNode node)
     {
         ArgumentNullException.ThrowIfNull(node);
-        if (!ReferenceEquals(node.Builder, this)) throw new ArgumentException($"Node '{node.Name}' belongs to another graph builder.", nameof(node));
+        if (!ReferenceEquals(node.Builder, this)) throw new ArgumentException($"Node '{node.Name}' belongs to another " +
+            $"graph builder.", nameof(node));
         return node;
     }
 

@@ -8,7 +8,8 @@ namespace MLExt.Neural;
 /// </summary>
 internal static class GraphCompiler
 {
-    /// <summary>Compiles; <paramref name="describe"/> names a layer node in errors (the default: <c>node 'name' (Type)</c>).</summary>
+    /// <summary>Compiles; <paramref name="describe"/> names a layer node in errors (the default: <c>node 'name'
+    /// (Type)</c>).</summary>
     public static ModelGraph Compile(IReadOnlyList<GraphNode> nodes, IReadOnlyList<KeyValuePair<string, string>> outputs, RandomSource random,
         bool requireUnbuilt, Func<GraphNode, string>? describe = null)
     {
@@ -29,10 +30,12 @@ internal static class GraphCompiler
         var reads = new int[nodes.Count][];
         for (int i = 0; i < nodes.Count; i++)
             reads[i] = nodes[i].InputNames.Select(name => index.TryGetValue(name, out int k) ? k
-                : throw new ArgumentException($"{describe(nodes[i])} reads '{name}', which is not a node of the graph. Nodes: {Defined()}.")).ToArray();
+                : throw new ArgumentException($"{describe(nodes[i])} reads '{name}', which is not a node of the graph. " +
+                    $"Nodes: {Defined()}.")).ToArray();
         foreach (var (name, node) in outputs)
             if (!index.ContainsKey(node))
-                throw new ArgumentException($"Output '{name}' exposes '{node}', which is not a node of the graph. Nodes: {Defined()}.");
+                throw new ArgumentException($"Output '{name}' exposes '{node}', which is not a node of the graph. Nodes: " +
+                    $"{Defined()}.");
         return reads;
     }
 
@@ -46,7 +49,8 @@ internal static class GraphCompiler
             int next = -1;
             for (int i = 0; i < nodes.Count && next < 0; i++)
                 if (!placed[i] && reads[i].All(r => placed[r])) next = i;
-            if (next < 0) throw new ArgumentException($"The graph has a cycle: {DescribeCycle(nodes, reads, placed)}. A node cannot depend on its own output.");
+            if (next < 0) throw new ArgumentException($"The graph has a cycle: {DescribeCycle(nodes, reads, placed)}. A " +
+                $"node cannot depend on its own output.");
             placed[next] = true;
             order.Add(next);
         }
@@ -84,7 +88,8 @@ internal static class GraphCompiler
         {
             if (used[i]) continue;
             throw new ArgumentException(nodes[i].Kind == GraphNodeKind.Input
-                ? $"Input '{nodes[i].Name}' is not connected to any output: apply a layer to it on the way to an output, or remove it."
+                ? $"Input '{nodes[i].Name}' is not connected to any output: apply a layer to it on the way to an output, " +
+                    $"or remove it."
                 : $"{describe(nodes[i])} is computed but no output depends on it: declare it as an output or remove it.");
         }
     }
@@ -133,7 +138,8 @@ internal static class GraphCompiler
             else if (shared.IsBuilt && !requireUnbuilt)
             {
                 if (!Tensor.SameShape(shared.InputShape, shape))
-                    throw new ArgumentException($"the layer is already built for input {Tensor.FormatShape(shared.InputShape)}.");
+                    throw new ArgumentException($"the layer is already built for input " +
+                        $"{Tensor.FormatShape(shared.InputShape)}.");
                 application = shared;
             }
             else
@@ -144,7 +150,8 @@ internal static class GraphCompiler
         }
         catch (ArgumentException e)
         {
-            throw new ArgumentException($"{describe(node)} cannot take input {Tensor.FormatShape(shape)} from '{source}': {e.Message}", e);
+            throw new ArgumentException($"{describe(node)} cannot take input {Tensor.FormatShape(shape)} from '{source}': " +
+                $"{e.Message}", e);
         }
         firstUse.TryAdd(shared, node.Name);
         return new GraphStep
@@ -169,7 +176,7 @@ internal static class GraphCompiler
         return new GraphStep
         {
             Name = node.Name, Kind = GraphNodeKind.Merge, Inputs = from, Shape = node.Merge.OutputShape, Merge = node.Merge,
-            MergeInputs = new Tensor[from.Length],
+            MergeInputs = new Tensor[from.Length], MergeMasks = new Tensor?[from.Length],
         };
     }
 }

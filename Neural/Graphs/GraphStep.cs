@@ -11,7 +11,8 @@ internal sealed class GraphStep
     public required int[] Inputs { get; init; }
     public required int[] Shape { get; init; }
 
-    /// <summary>The layer instance of this application: the shared layer itself at its first node, a twin sharing its storage after.</summary>
+    /// <summary>The layer instance of this application: the shared layer itself at its first node, a twin sharing its
+    /// storage after.</summary>
     public Layer? Layer { get; init; }
 
     /// <summary>The layer as the user applied it (the owner of the weights).</summary>
@@ -35,10 +36,14 @@ internal sealed class GraphStep
     /// <summary>Reused input list of a merge.</summary>
     public Tensor[] MergeInputs { get; init; } = [];
 
+    /// <summary>Reused list of a merge's input masks.</summary>
+    public Tensor?[] MergeMasks { get; init; } = [];
+
     public Tensor? Output;
     public Tensor? Mask;
 
-    /// <summary>dL/d(output) so far this backward pass: a consumer's tensor while there is one contribution, then <see cref="Accumulator"/>.</summary>
+    /// <summary>dL/d(output) so far this backward pass: a consumer's tensor while there is one contribution, then
+    /// <see cref="Accumulator"/>.</summary>
     public Tensor? Gradient;
 
     public Tensor? Accumulator;

@@ -9,10 +9,12 @@ public sealed partial class ModelGraph
     /// input, in <see cref="Inputs"/> order; returns one tensor per output, in <see cref="Outputs"/> order (the list
     /// and its tensors are reused by the next call). Padding masks flow along the edges: a layer that emits one
     /// (<see cref="ISequenceMaskSource"/>) sets it for the nodes after it, other layers pass their input's on, a
-    /// merge passes its first input's that has one, and mask consumers (<see cref="ISequenceMaskConsumer"/>) get it.
+    /// merge combines its inputs' (<see cref="Merge.CombineMasks"/>), and mask consumers
+    /// (<see cref="ISequenceMaskConsumer"/>) get it.
     /// Loss terms of the layers are summed into <see cref="LossTerms"/>.
     /// </summary>
-    /// <exception cref="ArgumentException">Wrong number of inputs, or an input of the wrong shape; the message names it.</exception>
+    /// <exception cref="ArgumentException">Wrong number of inputs, or an input of the wrong shape; the message names
+    /// it.</exception>
     public IReadOnlyList<Tensor> Forward(IReadOnlyList<Tensor> inputs, bool training)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -36,15 +38,14 @@ public sealed partial class ModelGraph
                     if (step.LossSource is { } lossSource) terms += lossSource.LossTerm;
                     break;
                 default:
-                    Tensor? mask = null;
                     for (int i = 0; i < step.Inputs.Length; i++)
                     {
                         var input = steps[step.Inputs[i]];
                         step.MergeInputs[i] = input.Output!;
-                        mask ??= input.Mask;
+                        step.MergeMasks[i] = input.Mask;
                     }
                     step.Output = step.Merge!.Forward(step.MergeInputs);
-                    step.Mask = mask;
+                    step.Mask = step.Merge.CombineMasks(step.MergeMasks);
                     break;
             }
         }
@@ -58,7 +59,8 @@ public sealed partial class ModelGraph
     public Tensor Forward(Tensor input, bool training)
     {
         if (Inputs.Count != 1 || Outputs.Count != 1)
-            throw new InvalidOperationException($"The graph has {Inputs.Count} inputs and {Outputs.Count} outputs; pass a list of inputs and read the list of outputs.");
+            throw new InvalidOperationException($"The graph has {Inputs.Count} inputs and {Outputs.Count} outputs; pass a " +
+                $"list of inputs and read the list of outputs.");
         _singleInput[0] = input;
         return Forward(_singleInput, training)[0];
     }
@@ -97,7 +99,8 @@ public sealed partial class ModelGraph
     {
         ArgumentNullException.ThrowIfNull(outputGradients);
         if (outputGradients.Count != _outputs.Length)
-            throw new ArgumentException($"Expected {_outputs.Length} output gradients (one per output, null for none), got {outputGradients.Count}.", nameof(outputGradients));
+            throw new ArgumentException($"Expected {_outputs.Length} output gradients (one per output, null for none), " +
+                $"got {outputGradients.Count}.", nameof(outputGradients));
         var steps = _steps;
         for (int s = 0; s < steps.Length; s++)
         {
@@ -151,14 +154,16 @@ public sealed partial class ModelGraph
     {
         if (inputs.Count != Inputs.Count)
             throw new ArgumentException(
-                $"The graph takes {Inputs.Count} inputs ({string.Join(", ", Inputs.Select(i => $"'{i.Name}'"))}) but got {inputs.Count}.", nameof(inputs));
+                $"The graph takes {Inputs.Count} inputs ({string.Join(", ", Inputs.Select(i => $"'{i.Name}'"))}) but got " +
+                    $"{inputs.Count}.", nameof(inputs));
         for (int i = 0; i < inputs.Count; i++)
         {
             var x = inputs[i];
             var shape = Inputs[i].Shape;
             if (x is null || x.Rank != shape.Length + 1 || !Tensor.SameShape(x.Shape.AsSpan(1), shape) || x.Rows != inputs[0].Rows)
                 throw new ArgumentException(
-                    $"Input '{Inputs[i].Name}' must be [{inputs[0]?.Rows.ToString() ?? "batch"}, {string.Join(", ", shape)}] but got {x?.ShapeText ?? "null"}.", nameof(inputs));
+                    $"Input '{Inputs[i].Name}' must be [{inputs[0]?.Rows.ToString() ?? "batch"}, " +
+                        $"{string.Join(", ", shape)}] but got {x?.ShapeText ?? "null"}.", nameof(inputs));
         }
     }
 
@@ -167,6 +172,7 @@ public sealed partial class ModelGraph
         var expected = _outputs[output];
         if (!Tensor.SameShape(gradient.Shape, expected.Shape))
             throw new ArgumentException(
-                $"The gradient for output '{Outputs[output].Name}' must have the output's shape {expected.ShapeText} but has {gradient.ShapeText}.", "outputGradients");
+                $"The gradient for output '{Outputs[output].Name}' must have the output's shape {expected.ShapeText} but " +
+                    $"has {gradient.ShapeText}.", "outputGradients");
     }
 }

@@ -5,7 +5,8 @@ namespace MLExt.Neural;
 /// <summary>
 /// A built model graph: named inputs, layers and merges in topological order, named outputs. Made by
 /// <see cref="GraphBuilder.Build"/> (a <see cref="Network"/> is the one-input, one-output chain of the same kind).
-/// The low-level training path is public for research code: <see cref="ZeroGradients"/>, <see cref="Forward(IReadOnlyList{Tensor}, bool)"/>,
+/// The low-level training path is public for research code: <see cref="ZeroGradients"/>,
+/// <see cref="Forward(IReadOnlyList{Tensor}, bool)"/>,
 /// a loss per output (<see cref="GraphObjective"/>), <see cref="BackwardParametersOnly"/> (or <see cref="Backward"/>
 /// for input gradients), then <see cref="Optimizer.Step(IReadOnlyList{Parameter}, float)"/> on <see cref="Parameters"/>.
 /// Returned tensors are buffers valid until the next call, as for layers.
@@ -61,7 +62,8 @@ public sealed partial class ModelGraph
     /// <summary>Every distinct layer's parameters, in <see cref="Layers"/> order (a shared layer's once).</summary>
     public IReadOnlyList<Parameter> Parameters => _parameters;
 
-    /// <summary>Every distinct layer's non-trainable state (batch-norm statistics, frozen tables), in <see cref="Layers"/> order.</summary>
+    /// <summary>Every distinct layer's non-trainable state (batch-norm statistics, frozen tables), in <see cref="Layers"/>
+    /// order.</summary>
     public IReadOnlyList<Parameter> States => _states;
 
     /// <summary>The random generators of every layer application (dropout, augmentation), saved by checkpoints.</summary>
@@ -70,7 +72,8 @@ public sealed partial class ModelGraph
     /// <summary>Number of trainable values.</summary>
     public long ParameterCount => _parameters.Sum(p => (long)p.Value.Length);
 
-    /// <summary>The sum of the loss terms the layers added during the latest forward pass (<see cref="ILossTermSource"/>).</summary>
+    /// <summary>The sum of the loss terms the layers added during the latest forward pass
+    /// (<see cref="ILossTermSource"/>).</summary>
     public float LossTerms { get; private set; }
 
     /// <summary>The position of input <paramref name="name"/>.</summary>
@@ -78,7 +81,8 @@ public sealed partial class ModelGraph
     public int InputIndex(string name)
     {
         for (int i = 0; i < Inputs.Count; i++) if (Inputs[i].Name == name) return i;
-        throw new ArgumentException($"The graph has no input '{name}'. Inputs: {string.Join(", ", Inputs.Select(i => $"'{i.Name}'"))}.", nameof(name));
+        throw new ArgumentException($"The graph has no input '{name}'. Inputs: " +
+            $"{string.Join(", ", Inputs.Select(i => $"'{i.Name}'"))}.", nameof(name));
     }
 
     /// <summary>The position of output <paramref name="name"/>.</summary>
@@ -86,7 +90,8 @@ public sealed partial class ModelGraph
     public int OutputIndex(string name)
     {
         for (int i = 0; i < Outputs.Count; i++) if (Outputs[i].Name == name) return i;
-        throw new ArgumentException($"The graph has no output '{name}'. Outputs: {string.Join(", ", Outputs.Select(o => $"'{o.Name}'"))}.", nameof(name));
+        throw new ArgumentException($"The graph has no output '{name}'. Outputs: " +
+            $"{string.Join(", ", Outputs.Select(o => $"'{o.Name}'"))}.", nameof(name));
     }
 
     /// <summary>The per-sample shape of node <paramref name="node"/>.</summary>
@@ -99,7 +104,8 @@ public sealed partial class ModelGraph
         foreach (var p in _parameters) p.ZeroGradient();
     }
 
-    /// <summary>Copies of every parameter's values, in <see cref="Parameters"/> order, then of every <see cref="States"/> value.</summary>
+    /// <summary>Copies of every parameter's values, in <see cref="Parameters"/> order, then of every <see cref="States"/>
+    /// value.</summary>
     public float[][] GetWeights() => _parameters.Concat(_states).Select(p => p.Value.Span.ToArray()).ToArray();
 
     /// <summary>Copies values from <see cref="GetWeights"/>' form back into the parameters and states.</summary>
@@ -113,7 +119,8 @@ public sealed partial class ModelGraph
         for (int i = 0; i < targets.Length; i++)
         {
             if (weights[i].Length != targets[i].Value.Length)
-                throw new ArgumentException($"Weight array {i} ({targets[i]}) needs {targets[i].Value.Length} values, got {weights[i].Length}.", nameof(weights));
+                throw new ArgumentException($"Weight array {i} ({targets[i]}) needs {targets[i].Value.Length} values, got " +
+                    $"{weights[i].Length}.", nameof(weights));
             weights[i].CopyTo(targets[i].Value.Span);
         }
     }
@@ -138,13 +145,15 @@ public sealed partial class ModelGraph
         .. _steps.Select(s => s.Kind switch
         {
             GraphNodeKind.Input => $"input {s.Name} {Tensor.FormatShape(s.Shape)}",
-            GraphNodeKind.Layer => $"node {s.Name} <- {ReadsOf(s)}: {s.Layer!.GetConfig()} {string.Join(" ", s.Layer.Parameters.Concat(s.Layer.States))}".TrimEnd(),
+            GraphNodeKind.Layer => ($"node {s.Name} <- {ReadsOf(s)}: {s.Layer!.GetConfig()} " +
+                $"{string.Join(" ", s.Layer.Parameters.Concat(s.Layer.States))}").TrimEnd(),
             _ => $"node {s.Name} <- {ReadsOf(s)}: {s.Merge!.GetConfig()}",
         }),
         .. Outputs.Select(o => $"output {o.Name} <- {o.Node}"),
     ];
 
-    /// <summary>A table of nodes with what they read, output shapes and parameter counts (shared layers counted once).</summary>
+    /// <summary>A table of nodes with what they read, output shapes and parameter counts (shared layers counted
+    /// once).</summary>
     public string Summary()
     {
         var sb = new StringBuilder();
@@ -154,7 +163,8 @@ public sealed partial class ModelGraph
             string what = s.Kind switch { GraphNodeKind.Input => "Input", GraphNodeKind.Layer => s.SharedLayer!.ToString(), _ => s.Merge!.ToString() };
             long count = s.SharedLayer is { } l && counted.Add(l) ? l.ParameterCount : 0;
             string shared = s.SharedLayer is { } owner && !ReferenceEquals(owner, s.Layer) ? " (shared)" : "";
-            sb.AppendLine($"{s.Name,-16} {what,-56} <- {ReadsOf(s),-20} -> {Tensor.FormatShape(s.Shape),-12} {count,10:N0} parameters{shared}");
+            sb.AppendLine($"{s.Name,-16} {what,-56} <- {ReadsOf(s),-20} -> {Tensor.FormatShape(s.Shape),-12} " +
+                $"{count,10:N0} parameters{shared}");
         }
         foreach (var o in Outputs) sb.AppendLine($"Output {o.Name} = {o.Node} {Tensor.FormatShape(o.Shape)}");
         sb.Append($"Total {ParameterCount:N0} parameters");

@@ -21,7 +21,8 @@ internal static class SharedApplication
         catch (FormatException e)
         {
             throw new ArgumentException(
-                $"a layer applied at several nodes is copied from its configuration for each further node, and {shared.TypeName} cannot be: {e.Message}", e);
+                $"a layer applied at several nodes is copied from its configuration for each further node, and " +
+                    $"{shared.TypeName} cannot be: {e.Message}", e);
         }
         twin.Build(inputShape, random);
         Share(shared.Parameters, twin.Parameters, shared, firstNode, inputShape);
@@ -35,7 +36,8 @@ internal static class SharedApplication
         for (int i = 0; same && i < owner.Count; i++) same = Tensor.SameShape(owner[i].Value.Shape, twin[i].Value.Shape);
         if (!same)
             throw new ArgumentException(
-                $"the shared {shared.TypeName} was first applied at '{firstNode}' to {Tensor.FormatShape(shared.InputShape)} with weights " +
+                $"the shared {shared.TypeName} was first applied at '{firstNode}' to " +
+                    $"{Tensor.FormatShape(shared.InputShape)} with weights " +
                 $"{string.Join(" ", owner)}; input {Tensor.FormatShape(inputShape)} would need {string.Join(" ", twin)}.");
         for (int i = 0; i < owner.Count; i++)
         {

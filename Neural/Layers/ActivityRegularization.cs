@@ -12,7 +12,8 @@ public sealed class ActivityRegularization : Layer, ILossTermSource
     private Tensor? _input, _gradInput;
     private bool _training;
 
-    /// <summary>Creates an activity regulariser with the L1 weight <paramref name="l1"/> and the L2 weight <paramref name="l2"/>.</summary>
+    /// <summary>Creates an activity regulariser with the L1 weight <paramref name="l1"/> and the L2 weight
+    /// <paramref name="l2"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A weight is negative or not finite.</exception>
     public ActivityRegularization(float l1 = 0f, float l2 = 0f)
     {

@@ -36,7 +36,8 @@ public sealed class GaussianSampling : Layer, ILossTermSource
     protected override int[] OnComputeOutputShape(int[] inputShape) => inputShape.Length == 1 && inputShape[0] % 2 == 0
         ? [inputShape[0] / 2]
         : throw new ArgumentException(
-            $"GaussianSampling expects [2k] per sample (k means, then k log-variances) but got {Tensor.FormatShape(inputShape)}.", nameof(inputShape));
+            $"GaussianSampling expects [2k] per sample (k means, then k log-variances) but got " +
+                $"{Tensor.FormatShape(inputShape)}.", nameof(inputShape));
 
     /// <inheritdoc/>
     protected override int[] OnBuild(int[] inputShape, RandomSource random)

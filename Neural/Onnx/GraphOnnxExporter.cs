@@ -11,7 +11,8 @@ internal static class GraphOnnxExporter
     public static string[] AddNodes(OnnxGraphBuilder builder, ModelGraph graph, IReadOnlyList<string> inputs)
     {
         if (inputs.Count != graph.Inputs.Count)
-            throw new ArgumentException($"The graph has {graph.Inputs.Count} inputs; {inputs.Count} ONNX values were given.", nameof(inputs));
+            throw new ArgumentException($"The graph has {graph.Inputs.Count} inputs; {inputs.Count} ONNX values were " +
+                $"given.", nameof(inputs));
         var steps = graph.Steps;
         var values = new string[steps.Length];
         var masks = new string?[steps.Length];
@@ -31,8 +32,9 @@ internal static class GraphOnnxExporter
                         masks[s] = builder.SequenceMask;
                         break;
                     default:
-                        values[s] = MergeOnnxExporter.Export(step.Merge!, step.Inputs.Select(i => values[i]).ToArray(), builder);
-                        masks[s] = step.Inputs.Select(i => masks[i]).FirstOrDefault(m => m is not null);
+                        var merged = step.Inputs.Select(i => values[i]).ToArray();
+                        values[s] = MergeOnnxExporter.Export(step.Merge!, merged, builder);
+                        masks[s] = MergeOnnxExporter.Masks(step.Merge!, merged, step.Inputs.Select(i => masks[i]).ToArray(), builder);
                         break;
                 }
             }
@@ -45,12 +47,14 @@ internal static class GraphOnnxExporter
         return graph.OutputSteps.Select(o => values[o]).ToArray();
     }
 
-    /// <summary>The graph alone as a model: one float input per graph input and one float output per graph output, by their names.</summary>
+    /// <summary>The graph alone as a model: one float input per graph input and one float output per graph output, by
+    /// their names.</summary>
     public static Proto.ModelProto ToModel(ModelGraph graph)
     {
         var names = graph.Inputs.Select(i => i.Name).Concat(graph.Outputs.Select(o => o.Name)).ToArray();
         if (names.Distinct(StringComparer.Ordinal).Count() != names.Length)
-            throw new ArgumentException($"ONNX needs distinct input and output names; the graph has {string.Join(", ", names.Select(n => $"'{n}'"))}.", nameof(graph));
+            throw new ArgumentException($"ONNX needs distinct input and output names; the graph has " +
+                $"{string.Join(", ", names.Select(n => $"'{n}'"))}.", nameof(graph));
         var builder = new OnnxGraphBuilder("mlext_graph");
         var inputs = graph.Inputs.Select(i => builder.AddInput(i.Name, Tensor.BatchShape(-1, i.Shape))).ToArray();
         var outputs = AddNodes(builder, graph, inputs);
@@ -59,6 +63,7 @@ internal static class GraphOnnxExporter
             var name = builder.AddAlias(outputs[o], graph.Outputs[o].Name);
             builder.AddOutput(name, Proto.TensorProto.Types.DataType.Float, Tensor.BatchShape(-1, graph.Outputs[o].Shape));
         }
-        return builder.ToModel($"MLExt model graph: {graph.Inputs.Count} inputs, {graph.Outputs.Count} outputs, {graph.ParameterCount} parameters.");
+        return builder.ToModel($"MLExt model graph: {graph.Inputs.Count} inputs, {graph.Outputs.Count} outputs, " +
+            $"{graph.ParameterCount} parameters.");
     }
 }

@@ -20,7 +20,8 @@ public static class OnnxExporterRegistry
         OnnxLayerExporters.Register(typeof(TLayer), (layer, input, graph) => exporter((TLayer)layer, input, new OnnxExportContext(graph)));
     }
 
-    /// <summary>Whether layers of <paramref name="layerType"/> can be exported (by their own or a base class's exporter).</summary>
+    /// <summary>Whether layers of <paramref name="layerType"/> can be exported (by their own or a base class's
+    /// exporter).</summary>
     public static bool CanExport(Type layerType) => OnnxLayerExporters.CanExport(layerType);
 
     /// <summary>The layer types with an exporter (a base class stands for its subclasses), sorted.</summary>

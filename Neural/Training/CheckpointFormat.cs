@@ -25,7 +25,7 @@ namespace MLExt.Neural;
 ///   array list                       early stopping: best weights (count −1 when none)
 ///   int32 k, then per optimiser      string, int64: optimiser type (full .NET name), step count;
 ///                                    int32 p, then per parameter: int32 slots, then per slot an array (length −1 when unused)
-///   array list                       Network.GetWeights(): parameters, then layer states (batch-norm statistics)
+///   array list                       ModelGraph.GetWeights(): parameters, then layer states (batch-norm statistics)
 ///   int32 g, then per generator      generator states (Layer.RandomSources after the loop's own): int32 words, uint32 words
 ///   int32 n, then n int32            the training rows' order after the last shuffle (shuffles continue from it)
 ///

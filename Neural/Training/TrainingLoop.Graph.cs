@@ -11,7 +11,8 @@ public static partial class TrainingLoop
     /// The validation metric is computed on the output of the objective's first loss.
     /// </summary>
     /// <returns>The per-epoch history.</returns>
-    /// <exception cref="ArgumentException">A graph input or loss target has no column, or a column's shape differs from the input's; the training set is empty.</exception>
+    /// <exception cref="ArgumentException">A graph input or loss target has no column, or a column's shape differs from
+    /// the input's; the training set is empty.</exception>
     /// <exception cref="TrainingDivergedException">The loss or a weight became NaN or infinite.</exception>
     /// <exception cref="OperationCanceledException">The options' token was cancelled.</exception>
     public static TrainingHistory Fit(ModelGraph graph, GraphData training, GraphData? validation, GraphObjective objective,
@@ -23,14 +24,16 @@ public static partial class TrainingLoop
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(random);
         options.Validate(requireLoss: false, requireOptimizer: step is null);
-        if (step is not null && step.Optimizers is null) throw new ArgumentException("The training step's Optimizers must not be null.", nameof(step));
+        if (step is not null && step.Optimizers is null) throw new ArgumentException("The training step's Optimizers must " +
+            "not be null.", nameof(step));
         CheckData(graph, objective, training, nameof(training));
         if (validation is not null) CheckData(graph, objective, validation, nameof(validation));
         return Run(new LoopRun(graph, objective, options, random, step ?? new StandardTrainingStep(options.Optimizer), BuiltIn: step is null,
             graph.Describe(), Sequential: false), training, validation);
     }
 
-    /// <summary>Runs the graph in inference mode over all rows; returns every output over the whole data set, in <see cref="ModelGraph.Outputs"/> order.</summary>
+    /// <summary>Runs the graph in inference mode over all rows; returns every output over the whole data set, in
+    /// <see cref="ModelGraph.Outputs"/> order.</summary>
     /// <exception cref="ArgumentException">A graph input has no column of its shape.</exception>
     public static IReadOnlyList<Tensor> Predict(ModelGraph graph, GraphData data, int batchSize)
     {
@@ -64,15 +67,18 @@ public static partial class TrainingLoop
         foreach (var loss in objective.Losses)
             if (!data.Contains(loss.Target))
                 throw new ArgumentException(
-                    $"The loss of output '{loss.Output}' needs target column '{loss.Target}', which the {name} data does not have. Columns: {string.Join(", ", data.Names.Select(c => $"'{c}'"))}.", name);
+                    $"The loss of output '{loss.Output}' needs target column '{loss.Target}', which the {name} data does " +
+                        $"not have. Columns: {string.Join(", ", data.Names.Select(c => $"'{c}'"))}.", name);
     }
 
     private static void CheckColumn(GraphData data, string column, int[] shape, string name, string what)
     {
         if (!data.Contains(column))
             throw new ArgumentException(
-                $"The {what} {Tensor.FormatShape(shape)} needs a column '{column}', which the {name} data does not have. Columns: {string.Join(", ", data.Names.Select(c => $"'{c}'"))}.", name);
+                $"The {what} {Tensor.FormatShape(shape)} needs a column '{column}', which the {name} data does not have. " +
+                    $"Columns: {string.Join(", ", data.Names.Select(c => $"'{c}'"))}.", name);
         if (!Tensor.SameShape(data.ShapeOf(column), shape))
-            throw new ArgumentException($"The {what} takes rows of shape {Tensor.FormatShape(shape)} but the {name} column '{column}' has rows of shape {Tensor.FormatShape(data.ShapeOf(column))}.", name);
+            throw new ArgumentException($"The {what} takes rows of shape {Tensor.FormatShape(shape)} but the {name} " +
+                $"column '{column}' has rows of shape {Tensor.FormatShape(data.ShapeOf(column))}.", name);
     }
 }

@@ -25,7 +25,8 @@ public static partial class TrainingLoop
         var epochs = state.Epochs;
         float learningRate = state.LearningRate;
         if (state.Order is { } saved && saved.Length != n)
-            throw new ArgumentException($"The checkpoint to resume from was written for {saved.Length} training rows; the training set has {n}.", nameof(training));
+            throw new ArgumentException($"The checkpoint to resume from was written for {saved.Length} training rows; the " +
+                $"training set has {n}.", nameof(training));
         var order = state.Order ??= Enumerable.Range(0, n).ToArray();
 
         for (int epoch = epochs.Count; epoch < options.NumberOfEpochs && !state.StoppedEarly; epoch++)

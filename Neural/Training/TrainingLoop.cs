@@ -72,13 +72,16 @@ public static partial class TrainingLoop
         network.ZeroGradients();
         var prediction = network.Forward(x, training: true);
         float loss = options.Loss.Forward(prediction, y);
-        if (!float.IsFinite(loss))
-            throw new TrainingDivergedException(
-                $"The training loss became {loss} at epoch {epoch + 1}, batch {batch + 1}. Lower the learning rate (now {learningRate.ToString(CultureInfo.InvariantCulture)}), clip gradients, or scale the features.");
+        if (!float.IsFinite(loss)) throw LossDiverged(loss, epoch, batch, learningRate);
         network.BackwardParametersOnly(options.Loss.Backward());
         learningRate = ApplyUpdate(network.Parameters, network.Layers, options, options.Optimizer, epoch, batch);
         return loss;
     }
+
+    /// <summary>The error for a training loss that became NaN or infinite, naming the epoch, batch and learning rate.</summary>
+    internal static TrainingDivergedException LossDiverged(float loss, int epoch, int batch, float learningRate) => new(
+        $"The training loss became {loss} at epoch {epoch + 1}, batch {batch + 1}. " +
+        $"Lower the learning rate (now {learningRate.ToString(CultureInfo.InvariantCulture)}), clip gradients, or scale the features.");
 
     /// <summary>
     /// Penalties, clipping, the scheduled learning rate, one optimiser step on <paramref name="parameters"/> and the

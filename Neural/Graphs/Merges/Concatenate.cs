@@ -6,7 +6,7 @@ namespace MLExt.Neural;
 /// </summary>
 public sealed class Concatenate : Merge
 {
-    private Tensor? _output;
+    private Tensor? _output, _mask;
     private Tensor?[] _gradientBuffers = [];
     private Tensor[] _gradients = [];
     private int[] _blocks = [];
@@ -27,7 +27,8 @@ public sealed class Concatenate : Merge
         int rank = inputShapes[0].Length;
         int axis = Axis < 0 ? rank + Axis : Axis;
         if (axis < 0 || axis >= rank)
-            throw new ArgumentException($"Concatenate axis {Axis} does not exist for inputs of shape {Tensor.FormatShape(inputShapes[0])} (sample axes, batch excluded).");
+            throw new ArgumentException($"Concatenate axis {Axis} does not exist for inputs of shape " +
+                $"{Tensor.FormatShape(inputShapes[0])} (sample axes, batch excluded).");
         var output = (int[])inputShapes[0].Clone();
         for (int i = 1; i < inputShapes.Length; i++)
         {
@@ -36,7 +37,8 @@ public sealed class Concatenate : Merge
             for (int d = 0; fits && d < rank; d++) fits = d == axis || shape[d] == output[d];
             if (!fits)
                 throw new ArgumentException(
-                    $"Concatenate on axis {Axis} needs inputs equal in every other dimension; input 1 is {Tensor.FormatShape(inputShapes[0])} but input {i + 1} is {Tensor.FormatShape(shape)}.");
+                    $"Concatenate on axis {Axis} needs inputs equal in every other dimension; input 1 is " +
+                        $"{Tensor.FormatShape(inputShapes[0])} but input {i + 1} is {Tensor.FormatShape(shape)}.");
             output[axis] += shape[axis];
         }
         return output;
@@ -91,6 +93,30 @@ public sealed class Concatenate : Merge
         for (int i = 0; i < count; i++) _blocks[i] = Tensor.Product(InputShapes[i].AsSpan(axis));
         _gradients = new Tensor[count];
         _gradientBuffers = new Tensor?[count];
+    }
+
+    /// <summary>Along the time axis (0) the masks are joined too, an input without one counting as all real steps.</summary>
+    public override Tensor? CombineMasks(IReadOnlyList<Tensor?> inputMasks)
+    {
+        if (ResolvedAxis != 0) return base.CombineMasks(inputMasks);
+        int rows = -1;
+        for (int i = 0; i < inputMasks.Count; i++) if (inputMasks[i] is { } m) rows = m.Rows;
+        if (rows < 0) return null;
+        int time = OutputShape[0];
+        var joined = Tensor.Ensure(ref _mask, rows, time);
+        for (int b = 0; b < rows; b++)
+        {
+            int offset = b * time;
+            for (int i = 0; i < inputMasks.Count; i++)
+            {
+                int steps = InputShapes[i][0];
+                var part = joined.Data.AsSpan(offset, steps);
+                if (inputMasks[i] is { } mask) mask.Data.AsSpan(b * steps, steps).CopyTo(part);
+                else part.Fill(1f);
+                offset += steps;
+            }
+        }
+        return joined;
     }
 
     /// <inheritdoc/>

@@ -1,9 +1,11 @@
 namespace MLExt.Neural;
 
-/// <summary>A merge of inputs of one shape, value by value (<see cref="Add"/>, <see cref="Subtract"/>, <see cref="Multiply"/>, <see cref="Average"/>).</summary>
+/// <summary>A merge of inputs of one shape, value by value (<see cref="Add"/>, <see cref="Subtract"/>,
+/// <see cref="Multiply"/>, <see cref="Average"/>).</summary>
 public abstract class ElementwiseMerge : Merge
 {
-    /// <summary>Output buffer, and one gradient buffer per input for merges whose input gradients differ from dL/dy.</summary>
+    /// <summary>Output buffer, and one gradient buffer per input for merges whose input gradients differ from
+    /// dL/dy.</summary>
     private protected Tensor? OutputBuffer;
 
     /// <summary>Gradient buffers by input.</summary>
@@ -18,7 +20,8 @@ public abstract class ElementwiseMerge : Merge
         for (int i = 1; i < inputShapes.Length; i++)
             if (!Tensor.SameShape(inputShapes[i], inputShapes[0]))
                 throw new ArgumentException(
-                    $"{TypeName} needs inputs of one shape; input 1 is {Tensor.FormatShape(inputShapes[0])} but input {i + 1} is {Tensor.FormatShape(inputShapes[i])}.");
+                    $"{TypeName} needs inputs of one shape; input 1 is {Tensor.FormatShape(inputShapes[0])} but input " +
+                        $"{i + 1} is {Tensor.FormatShape(inputShapes[i])}.");
         return inputShapes[0];
     }
 

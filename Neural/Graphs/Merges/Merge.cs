@@ -31,7 +31,8 @@ public abstract class Merge
     public virtual int MaximumInputs => int.MaxValue;
 
     /// <summary>The output shape for inputs of these per-sample shapes, without building.</summary>
-    /// <exception cref="ArgumentException">The merge cannot combine inputs of these shapes; the message says what it expects.</exception>
+    /// <exception cref="ArgumentException">The merge cannot combine inputs of these shapes; the message says what it
+    /// expects.</exception>
     public int[] ComputeOutputShape(IReadOnlyList<int[]> inputShapes)
     {
         ArgumentNullException.ThrowIfNull(inputShapes);
@@ -47,14 +48,16 @@ public abstract class Merge
     /// <exception cref="InvalidOperationException">The merge was already built (it belongs to another node).</exception>
     public int[] Build(IReadOnlyList<int[]> inputShapes)
     {
-        if (IsBuilt) throw new InvalidOperationException($"This {TypeName} merge is already built; every graph node needs its own merge instance.");
+        if (IsBuilt) throw new InvalidOperationException($"This {TypeName} merge is already built; every graph node needs " +
+            $"its own merge instance.");
         var output = ComputeOutputShape(inputShapes);
         _inputShapes = inputShapes.Select(s => (int[])s.Clone()).ToArray();
         _outputShape = output;
         return (int[])output.Clone();
     }
 
-    /// <summary>The output shape for these input shapes, or an <see cref="ArgumentException"/> saying what is expected.</summary>
+    /// <summary>The output shape for these input shapes, or an <see cref="ArgumentException"/> saying what is
+    /// expected.</summary>
     protected abstract int[] OnComputeOutputShape(int[][] inputShapes);
 
     /// <summary>Combines a batch of each input (<c>[n, ...InputShapes[i]]</c>) into <c>[n, ...OutputShape]</c>.</summary>
@@ -62,6 +65,16 @@ public abstract class Merge
 
     /// <summary>Given dL/dy for the last <see cref="Forward"/>, returns dL/dxᵢ for every input, in order.</summary>
     public abstract IReadOnlyList<Tensor> Backward(Tensor outputGradient);
+
+    /// <summary>
+    /// The padding mask <c>[n, time]</c> of the output given the inputs' masks (null where an input has none) for the
+    /// latest <see cref="Forward"/>: the first input's mask that exists, unless the merge changes the time axis.
+    /// </summary>
+    public virtual Tensor? CombineMasks(IReadOnlyList<Tensor?> inputMasks)
+    {
+        for (int i = 0; i < inputMasks.Count; i++) if (inputMasks[i] is { } mask) return mask;
+        return null;
+    }
 
     /// <summary>The merge's type and settings, as for layers.</summary>
     public abstract LayerConfig GetConfig();
@@ -78,7 +91,8 @@ public abstract class Merge
         for (int i = 0; i < inputs.Count; i++)
             if (inputs[i].Rank != shapes[i].Length + 1 || inputs[i].Rows != inputs[0].Rows || !Tensor.SameShape(inputs[i].Shape.AsSpan(1), shapes[i]))
                 throw new ArgumentException(
-                    $"{TypeName} input {i + 1} must be [{inputs[0].Rows}, {string.Join(", ", shapes[i])}] but is {inputs[i].ShapeText}.", nameof(inputs));
+                    $"{TypeName} input {i + 1} must be [{inputs[0].Rows}, {string.Join(", ", shapes[i])}] but is " +
+                        $"{inputs[i].ShapeText}.", nameof(inputs));
     }
 
     private InvalidOperationException NotBuilt() => new($"The {TypeName} merge has not been built.");

@@ -17,7 +17,8 @@ public sealed class GraphData
     public IReadOnlyList<string> Names => _columns.Select(c => c.Name).ToArray();
 
     /// <summary>Adds column <paramref name="name"/> holding rows of shape <paramref name="shape"/> (fluent).</summary>
-    /// <exception cref="ArgumentException">The name is taken, the shape is empty, the values are not whole rows, or the row count differs from the other columns'.</exception>
+    /// <exception cref="ArgumentException">The name is taken, the shape is empty, the values are not whole rows, or the
+    /// row count differs from the other columns'.</exception>
     public GraphData Add(string name, float[] values, params int[] shape)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -25,9 +26,11 @@ public sealed class GraphData
         ArgumentNullException.ThrowIfNull(shape);
         if (Contains(name)) throw new ArgumentException($"The data already has a column '{name}'.", nameof(name));
         int size = Tensor.Product(shape);
-        if (shape.Length == 0 || size <= 0) throw new ArgumentException($"Column '{name}' needs a row shape of positive dimensions, got {Tensor.FormatShape(shape)}.", nameof(shape));
+        if (shape.Length == 0 || size <= 0) throw new ArgumentException($"Column '{name}' needs a row shape of positive " +
+            $"dimensions, got {Tensor.FormatShape(shape)}.", nameof(shape));
         if (values.Length % size != 0)
-            throw new ArgumentException($"Column '{name}': {values.Length} values are not a whole number of rows of {size}.", nameof(values));
+            throw new ArgumentException($"Column '{name}': {values.Length} values are not a whole number of rows of " +
+                $"{size}.", nameof(values));
         int count = values.Length / size;
         if (_columns.Count > 0 && count != Count)
             throw new ArgumentException($"Column '{name}' has {count} rows but column '{_columns[0].Name}' has {Count}.", nameof(values));
@@ -57,10 +60,12 @@ public sealed class GraphData
     internal int IndexOf(string name)
     {
         for (int i = 0; i < _columns.Count; i++) if (_columns[i].Name == name) return i;
-        throw new ArgumentException($"The data has no column '{name}'. Columns: {string.Join(", ", _columns.Select(c => $"'{c.Name}'"))}.", nameof(name));
+        throw new ArgumentException($"The data has no column '{name}'. Columns: " +
+            $"{string.Join(", ", _columns.Select(c => $"'{c.Name}'"))}.", nameof(name));
     }
 
-    /// <summary>Copies rows <paramref name="rows"/> of column <paramref name="column"/> into <paramref name="batch"/>, resizing it to the batch.</summary>
+    /// <summary>Copies rows <paramref name="rows"/> of column <paramref name="column"/> into <paramref name="batch"/>,
+    /// resizing it to the batch.</summary>
     internal void Gather(int column, ReadOnlySpan<int> rows, Tensor batch)
     {
         var (_, values, shape, size) = _columns[column];

@@ -18,7 +18,8 @@ public sealed class GraphObjective
     private readonly Tensor?[] _scaled;
 
     /// <summary>Binds losses to the graph's outputs.</summary>
-    /// <exception cref="ArgumentException">No loss, a loss for an output the graph does not have, or two losses for one output.</exception>
+    /// <exception cref="ArgumentException">No loss, a loss for an output the graph does not have, or two losses for one
+    /// output.</exception>
     public GraphObjective(ModelGraph graph, params IReadOnlyList<OutputLoss> losses)
     {
         ArgumentNullException.ThrowIfNull(graph);
@@ -33,14 +34,17 @@ public sealed class GraphObjective
             int index = graph.Outputs.ToList().FindIndex(o => o.Name == output);
             if (index < 0)
                 throw new ArgumentException(
-                    $"A loss ({_losses[k].Loss.Name}) is given for output '{output}', which the graph does not have. Outputs: {string.Join(", ", graph.Outputs.Select(o => $"'{o.Name}'"))}.",
+                    $"A loss ({_losses[k].Loss.Name}) is given for output '{output}', which the graph does not have. " +
+                        $"Outputs: {string.Join(", ", graph.Outputs.Select(o => $"'{o.Name}'"))}.",
                     nameof(losses));
             if (_outputOf.Take(k).Contains(index))
-                throw new ArgumentException($"Output '{output}' has two losses; give each output one loss (write a Loss that combines them).", nameof(losses));
+                throw new ArgumentException($"Output '{output}' has two losses; give each output one loss (write a Loss " +
+                    $"that combines them).", nameof(losses));
             _outputOf[k] = index;
         }
         if (_losses.Select(l => l.Loss).Distinct(ReferenceEqualityComparer.Instance).Count() != _losses.Length)
-            throw new ArgumentException("Two outputs share one Loss instance; losses keep per-call buffers, give each output its own.", nameof(losses));
+            throw new ArgumentException("Two outputs share one Loss instance; losses keep per-call buffers, give each " +
+                "output its own.", nameof(losses));
         _values = new float[_losses.Length];
         _gradients = new Tensor?[graph.Outputs.Count];
         _scaled = new Tensor?[_losses.Length];
@@ -72,7 +76,8 @@ public sealed class GraphObjective
         return includeLossTerms ? total + _graph.LossTerms : total;
     }
 
-    /// <summary>dL/d(output) for the latest <see cref="Forward"/>, per graph output (null where no loss applies); buffers are reused.</summary>
+    /// <summary>dL/d(output) for the latest <see cref="Forward"/>, per graph output (null where no loss applies); buffers
+    /// are reused.</summary>
     public IReadOnlyList<Tensor?> Backward()
     {
         for (int k = 0; k < _losses.Length; k++)

@@ -7,14 +7,16 @@ namespace MLExt.Neural;
 /// </summary>
 public sealed class OutputLoss
 {
-    /// <summary>Creates the loss of output <paramref name="output"/>; the target defaults to a column of the same name.</summary>
+    /// <summary>Creates the loss of output <paramref name="output"/>; the target defaults to a column of the same
+    /// name.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The weight is negative or not finite.</exception>
     public OutputLoss(string output, Loss loss, float weight = 1f, string? target = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(output);
         ArgumentNullException.ThrowIfNull(loss);
         if (!(weight >= 0) || !float.IsFinite(weight))
-            throw new ArgumentOutOfRangeException(nameof(weight), weight, $"The weight of the loss of output '{output}' must be a finite number ≥ 0.");
+            throw new ArgumentOutOfRangeException(nameof(weight), weight, $"The weight of the loss of output '{output}' " +
+                $"must be a finite number ≥ 0.");
         Output = output;
         Loss = loss;
         Weight = weight;

@@ -1,6 +1,7 @@
 namespace MLExt.Neural;
 
-/// <summary>The built-in step: gradients of the objective, then one update of every parameter by the options' optimiser.</summary>
+/// <summary>The built-in step: gradients of the objective, then one update of every parameter by the options'
+/// optimiser.</summary>
 internal sealed class StandardTrainingStep(Optimizer optimizer) : TrainingStep
 {
     private readonly Optimizer[] _optimizers = [optimizer];

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MLExt.Neural;
 
 /// <summary>
@@ -47,7 +45,8 @@ public sealed class TrainingBatch
     /// <summary>The number of rows in the batch.</summary>
     public int Rows { get; private set; }
 
-    /// <summary>The learning rate of the latest update (set by <see cref="Update"/>; a step may set it); the history reports it.</summary>
+    /// <summary>The learning rate of the latest update (set by <see cref="Update"/>; a step may set it); the history
+    /// reports it.</summary>
     public float LearningRate { get; set; }
 
     /// <summary>The batch's rows of data column <paramref name="name"/> (such as a teacher's outputs).</summary>
@@ -69,12 +68,11 @@ public sealed class TrainingBatch
         return loss;
     }
 
-    /// <summary>Throws <see cref="TrainingDivergedException"/>, naming the epoch and batch, when a loss the step computed is not finite.</summary>
+    /// <summary>Throws <see cref="TrainingDivergedException"/>, naming the epoch and batch, when a loss the step computed
+    /// is not finite.</summary>
     public void CheckLoss(float loss)
     {
-        if (!float.IsFinite(loss))
-            throw new TrainingDivergedException(
-                $"The training loss became {loss} at epoch {Epoch + 1}, batch {Index + 1}. Lower the learning rate (now {LearningRate.ToString(CultureInfo.InvariantCulture)}), clip gradients, or scale the features.");
+        if (!float.IsFinite(loss)) throw TrainingLoop.LossDiverged(loss, Epoch, Index, LearningRate);
     }
 
     /// <summary>
