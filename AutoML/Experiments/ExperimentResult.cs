@@ -6,7 +6,11 @@ namespace MLExt.AutoML;
 /// <summary>What an <see cref="Experiment"/> found: every trial, the best one, why it stopped, and the refitted best model.</summary>
 public sealed class ExperimentResult
 {
-    internal ExperimentResult(EvaluationTask task, ExperimentMetric metric, string tuner, SearchSpace space, IReadOnlyList<TrialRecord> trials,
+    /// <summary>
+    /// A result from trials already recorded (a study read back from its storage, for a report); the refitted best
+    /// model is then absent.
+    /// </summary>
+    public ExperimentResult(EvaluationTask task, ExperimentMetric metric, string tuner, SearchSpace space, IReadOnlyList<TrialRecord> trials,
         StopReason stopReason, TimeSpan elapsed, string? studyPath)
     {
         Task = task;

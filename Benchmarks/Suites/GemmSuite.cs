@@ -56,7 +56,7 @@ internal static class GemmSuite
             var b = Values(random, shape.K * shape.N);
             var ours = new float[shape.M * shape.N];
             var theirs = new float[shape.M * shape.N];
-            Action mlext = () => Gemm.Multiply(shape.TransposeA, shape.TransposeB, shape.M, shape.N, shape.K, a, b, ours, false, Gemm.BestPath, threads);
+            Action mlext = () => Gemm.Multiply(shape.TransposeA, shape.TransposeB, shape.M, shape.N, shape.K, a, b, ours, accumulate: false, Gemm.BestPath, threads);
             Action? reference = blas is null ? null : () => blas.Multiply(shape.TransposeA, shape.TransposeB, shape.M, shape.N, shape.K, a, b, theirs, false);
 
             var ourTimes = new List<double>();

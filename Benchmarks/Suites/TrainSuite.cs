@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MLExt.Benchmarks.Reporting;
-using MLExt.Cli.Data;
+using MLExt.Data;
 using MLExt.Neural;
 using MLExt.Trainers;
 using Microsoft.ML;
@@ -194,7 +194,7 @@ internal static class TrainSuite
         var c = new float[n * n];
         var random = new RandomSource(3);
         for (int i = 0; i < a.Length; i++) (a[i], b[i]) = (random.NextFloat(), random.NextFloat());
-        return () => Neural.Kernels.Gemm.Multiply(false, false, n, n, n, a, b, c, accumulate: false);
+        return () => Neural.Kernels.Gemm.Multiply(transposeA: false, transposeB: false, n, n, n, a, b, c, accumulate: false);
     }
 
     // ML.NET's cache loads lazily, as the first cursor over a column runs: filled here, so that no fit

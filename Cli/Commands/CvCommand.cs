@@ -1,6 +1,8 @@
 using System.CommandLine;
+using MLExt.Neural;
 using MLExt.Cli.Models;
 using MLExt.Cli.Training;
+using MLExt.Trainers;
 
 namespace MLExt.Cli.Commands;
 
@@ -31,8 +33,8 @@ internal static class CvCommand
         var report = new Option<string>("--report") { Description = "Directory for report.md, report.html, report.json and plots/.", Required = true, HelpName = "DIR" };
         var layers = new Option<string>("--layers") { Description = "nn: hidden layer widths, comma-separated; ReLU.", DefaultValueFactory = _ => "64,32", HelpName = "WIDTHS" };
         var epochs = new Option<int>("--epochs") { Description = "nn: most passes over the training rows.", DefaultValueFactory = _ => 20 };
-        var learningRate = new Option<float>("--learning-rate") { Description = "nn: Adam learning rate (> 0).", DefaultValueFactory = _ => 1e-3f };
-        var batchSize = new Option<int>("--batch-size") { Description = "nn: rows per gradient step (≥ 1).", DefaultValueFactory = _ => 32 };
+        var learningRate = new Option<float>("--learning-rate") { Description = "nn: Adam learning rate (> 0).", DefaultValueFactory = _ => TrainingDefaults.LearningRate };
+        var batchSize = new Option<int>("--batch-size") { Description = "nn: rows per gradient step (≥ 1).", DefaultValueFactory = _ => TrainingDefaults.BatchSize };
         var command = new Command("cv", "Cross-validate trainers on a CSV/TSV file: per-fold metrics, mean, spread and 95% intervals, pooled curves, and a report with plots.")
         {
             data, label, task, features, trainers, folds, stratified, group, repeats, parallel, seed, report, layers, epochs, learningRate, batchSize,
@@ -48,10 +50,9 @@ internal static class CvCommand
             var hidden = NetworkSettings.ReluLayers(OptionRules.LayerSizes("--layers", parseResult.GetValue(layers)!), 0);
             var network = new NetworkSettings(
                 text?.HiddenLayers(hidden) ?? hidden,
-                OptionRules.AtLeastOne("--epochs", parseResult.GetValue(epochs)),
-                OptionRules.Positive("--learning-rate", parseResult.GetValue(learningRate)),
-                OptionRules.AtLeastOne("--batch-size", parseResult.GetValue(batchSize)),
+                parseResult.GetValue(epochs), parseResult.GetValue(learningRate), parseResult.GetValue(batchSize),
                 L2: 0, seedValue, ValidationFraction: 0.1f, Patience: 5, text?.GradientClipNorm);
+            OptionRules.Trainer(network.Apply(new NeuralNetworkRegressionTrainer.Options(), progress: null));
             var kinds = OptionRules.ColumnList(parseResult.GetValue(trainers)).Select(TrainerCatalog.Parse).Distinct().ToArray();
             if (text is { Network: not Text.TextNetworkKind.Bow } && kinds.Any(k => k != TrainerKind.Nn))
                 throw new UserException($"--network {text.Network.ToString().ToLowerInvariant()} gives token ids, which only the MLExt network (--trainer nn) reads; use --network bow to compare ML.NET's trainers");

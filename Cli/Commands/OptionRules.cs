@@ -1,4 +1,6 @@
 using System.Globalization;
+using MLExt.Neural;
+using MLExt.Trainers;
 
 namespace MLExt.Cli.Commands;
 
@@ -6,28 +8,42 @@ namespace MLExt.Cli.Commands;
 internal static class OptionRules
 {
     /// <summary>Requires an integer of at least 1.</summary>
-    public static int AtLeastOne(string option, int value) =>
-        value >= 1 ? value : throw Fail(option, "must be at least 1", value);
+    public static int AtLeastOne(string option, int value) => Check(() => SettingCheck.AtLeastOne(value, option));
 
     /// <summary>Requires an integer of at least 0.</summary>
-    public static int AtLeastZero(string option, int value) =>
-        value >= 0 ? value : throw Fail(option, "must be at least 0", value);
+    public static int AtLeastZero(string option, int value) => Check(() => SettingCheck.AtLeastZero(value, option));
 
     /// <summary>Requires a finite number greater than 0.</summary>
-    public static float Positive(string option, float value) =>
-        value > 0 && float.IsFinite(value) ? value : throw Fail(option, "must be a positive number", value);
+    public static float Positive(string option, float value) => Check(() => SettingCheck.Positive(value, option));
 
     /// <summary>Requires a finite number of at least 0.</summary>
-    public static float NonNegative(string option, float value) =>
-        value >= 0 && float.IsFinite(value) ? value : throw Fail(option, "must be a number ≥ 0", value);
+    public static float NonNegative(string option, float value) => Check(() => SettingCheck.NonNegative(value, option));
 
     /// <summary>Requires <c>0 ≤ value &lt; 1</c>.</summary>
-    public static float Fraction(string option, float value) =>
-        value is >= 0 and < 1 ? value : throw Fail(option, "must be at least 0 and below 1", value);
+    public static float Fraction(string option, float value) => Check(() => SettingCheck.Fraction(value, option));
 
     /// <summary>Requires <c>0 &lt; value &lt; 1</c>.</summary>
-    public static float OpenFraction(string option, float value) =>
-        value is > 0 and < 1 ? value : throw Fail(option, "must be between 0 and 1 (exclusive)", value);
+    public static float OpenFraction(string option, float value) => Check(() => SettingCheck.OpenFraction(value, option));
+
+    /// <summary>
+    /// Trainer options built from command-line values, checked by the options' own <see cref="NeuralNetworkOptions.Validate"/>
+    /// with each property named as the command line spells it (<c>--epochs</c>, <c>--learning-rate</c>, …).
+    /// </summary>
+    public static T Trainer<T>(T options) where T : NeuralNetworkOptions => Check(() =>
+    {
+        options.Validate(property => OptionNames.GetValueOrDefault(property));
+        return options;
+    });
+
+    // The trainer options the CLI sets, by the name the user typed.
+    private static readonly Dictionary<string, string> OptionNames = new()
+    {
+        [nameof(NeuralNetworkOptions.NumberOfEpochs)] = "--epochs",
+        [nameof(NeuralNetworkOptions.BatchSize)] = "--batch-size",
+        [nameof(Optimizer.LearningRate)] = "--learning-rate",
+        [nameof(NeuralNetworkOptions.L2Regularization)] = "--l2",
+        [nameof(NeuralNetworkOptions.ValidationFraction)] = "--validation-fraction",
+    };
 
     /// <summary>Parses a comma-separated list of positive layer sizes such as <c>256,128</c>.</summary>
     public static int[] LayerSizes(string option, string value)
@@ -54,6 +70,17 @@ internal static class OptionRules
         return path;
     }
 
-    private static UserException Fail(string option, string expected, IFormattable value) =>
-        new($"{option} {expected}, got {value.ToString(null, CultureInfo.InvariantCulture)}");
+    // The one checker's verdict as a one-line user error that also gives the value typed.
+    private static T Check<T>(Func<T> check)
+    {
+        try
+        {
+            return check();
+        }
+        catch (SettingOutOfRangeException e)
+        {
+            string value = e.ActualValue is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : $"{e.ActualValue}";
+            throw new UserException($"{e.Setting} must be {e.Expected}, got {value}");
+        }
+    }
 }

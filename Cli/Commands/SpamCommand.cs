@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MLExt.Neural;
 using MLExt.Cli.Text;
 using MLExt.Cli.Training;
 
@@ -23,7 +24,7 @@ internal static class SpamCommand
         var embedding = new Option<int>("--embedding") { Description = "Embedding dimension, also the LSTM/GRU and Transformer width (≥ 1; a multiple of 4 for the Transformer).", DefaultValueFactory = _ => 64 };
         var epochs = new Option<int>("--epochs") { Description = "Most passes over the training mails.", DefaultValueFactory = _ => 8 };
         var learningRate = new Option<float>("--learning-rate") { Description = "Adam learning rate (> 0).", DefaultValueFactory = _ => 2e-3f };
-        var batchSize = new Option<int>("--batch-size") { Description = "Mails per gradient step (≥ 1).", DefaultValueFactory = _ => 32 };
+        var batchSize = new Option<int>("--batch-size") { Description = "Mails per gradient step (≥ 1).", DefaultValueFactory = _ => TrainingDefaults.BatchSize };
         var validationFraction = new Option<float>("--validation-fraction")
         {
             Description = "Fraction of the training mails held out to validate after each epoch, in [0, 1); 0 turns validation and early stopping off.",

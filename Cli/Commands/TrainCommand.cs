@@ -1,8 +1,10 @@
 using System.CommandLine;
+using MLExt.Neural;
 using System.Globalization;
 using MLExt.Cli.Data;
 using MLExt.Cli.Output;
 using MLExt.Cli.Training;
+using MLExt.Trainers;
 
 namespace MLExt.Cli.Commands;
 
@@ -23,8 +25,8 @@ internal static class TrainCommand
         };
         var layers = new Option<string>("--layers") { Description = "Hidden layer widths, comma-separated; ReLU activations.", DefaultValueFactory = _ => "64,32", HelpName = "WIDTHS" };
         var epochs = new Option<int>("--epochs") { Description = "Most passes over the training rows.", DefaultValueFactory = _ => 20 };
-        var learningRate = new Option<float>("--learning-rate") { Description = "Adam learning rate (> 0).", DefaultValueFactory = _ => 1e-3f };
-        var batchSize = new Option<int>("--batch-size") { Description = "Rows per gradient step (≥ 1).", DefaultValueFactory = _ => 32 };
+        var learningRate = new Option<float>("--learning-rate") { Description = "Adam learning rate (> 0).", DefaultValueFactory = _ => TrainingDefaults.LearningRate };
+        var batchSize = new Option<int>("--batch-size") { Description = "Rows per gradient step (≥ 1).", DefaultValueFactory = _ => TrainingDefaults.BatchSize };
         var dropout = new Option<float>("--dropout") { Description = "Dropout rate after each hidden layer, in [0, 1).", DefaultValueFactory = _ => 0f };
         var l2 = new Option<float>("--l2") { Description = "L2 penalty on the weights (≥ 0).", DefaultValueFactory = _ => 0f };
         var seed = new Option<int>("--seed") { Description = "Seed of the train/test split, initialisation, shuffling and dropout.", DefaultValueFactory = _ => 1 };
@@ -59,13 +61,10 @@ internal static class TrainCommand
             var hidden = NetworkSettings.ReluLayers(OptionRules.LayerSizes("--layers", parseResult.GetValue(layers)!), dropoutRate);
             var network = new NetworkSettings(
                 text?.HiddenLayers(hidden) ?? hidden,
-                OptionRules.AtLeastOne("--epochs", parseResult.GetValue(epochs)),
-                OptionRules.Positive("--learning-rate", parseResult.GetValue(learningRate)),
-                OptionRules.AtLeastOne("--batch-size", parseResult.GetValue(batchSize)),
-                OptionRules.NonNegative("--l2", parseResult.GetValue(l2)),
-                parseResult.GetValue(seed),
-                OptionRules.Fraction("--validation-fraction", parseResult.GetValue(validationFraction)),
+                parseResult.GetValue(epochs), parseResult.GetValue(learningRate), parseResult.GetValue(batchSize),
+                parseResult.GetValue(l2), parseResult.GetValue(seed), parseResult.GetValue(validationFraction),
                 OptionRules.AtLeastZero("--patience", parseResult.GetValue(patience)), text?.GradientClipNorm);
+            OptionRules.Trainer(network.Apply(new NeuralNetworkRegressionTrainer.Options(), progress: null));
             var request = new TrainRequest(
                 parseResult.GetValue(data)!, parseResult.GetValue(label)!, Enum.Parse<TaskKind>(parseResult.GetValue(task)!, ignoreCase: true),
                 OptionRules.ColumnList(parseResult.GetValue(features)),

@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using MLExt.AutoML;
 using MLExt.Cli.Data;
+using MLExt.Data;
 using MLExt.Cli.Output;
 using MLExt.Cli.Training;
 using MLExt.Evaluation;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLExt.Cli.Data;
+using MLExt.Data;
 using MLExt.Cli.Training;
 using MLExt.Neural;
 using MLExt.Trainers;

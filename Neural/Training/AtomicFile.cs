@@ -1,13 +1,17 @@
 namespace MLExt.Neural;
 
-/// <summary>Writes a file so that readers see either the old content or the complete new one, never a part.</summary>
-internal static class AtomicFile
+/// <summary>
+/// Writes a file so that readers see either the old content or the complete new one, never a part. MLExt writes its
+/// checkpoints, models and reports this way; programs built on it can do the same.
+/// </summary>
+public static class AtomicFile
 {
     /// <summary>
     /// Writes to a temporary file beside <paramref name="path"/>, flushes it to disk, then renames it over
     /// <paramref name="path"/>. If <paramref name="write"/> throws, the temporary file is deleted and any
     /// existing file at <paramref name="path"/> is left as it was.
     /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     public static void Write(string path, Action<Stream> write)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using MLExt.Cli.Data;
+using MLExt.Data;
 
 namespace MLExt.Samples.SpamPretraining;
 

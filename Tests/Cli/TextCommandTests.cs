@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using MLExt.Cli.Data;
+using MLExt.Data;
 
 namespace MLExt.Tests.Cli;
 

@@ -1,4 +1,4 @@
-using MLExt.Cli.Data;
+using MLExt.Data;
 using MLExt.LoadCheck;
 using MLExt.Neural;
 using MLExt.Tests.Persistence;

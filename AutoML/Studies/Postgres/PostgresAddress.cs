@@ -6,7 +6,7 @@ namespace MLExt.AutoML;
 /// A PostgreSQL address as users write it: a URL (<c>postgresql://user:password@host:5432/database</c>, Optuna's and libpq's
 /// form) or Npgsql's key-value connection string (<c>Host=…;Database=…;Username=…</c>).
 /// </summary>
-internal static class PostgresAddress
+public static class PostgresAddress
 {
     /// <summary>Whether <paramref name="storage"/> names a PostgreSQL database rather than a file.</summary>
     public static bool IsPostgres(string storage) =>

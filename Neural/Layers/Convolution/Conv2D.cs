@@ -73,7 +73,7 @@ public sealed class Conv2D : ConvolutionLayer
             {
                 // columns = im2col(x) ; Z_g = W_g · columns ; z = Z + b[f], the bias added as Z is laid out by sample
                 Unfold(input, first, count, group);
-                Gemm.Multiply(false, false, GroupFilters, count * plane, ColumnRows, GroupKernel(group), _columns, _product, accumulate: false);
+                Gemm.Multiply(transposeA: false, transposeB: false, GroupFilters, count * plane, ColumnRows, GroupKernel(group), _columns, _product, accumulate: false);
                 for (int s = 0; s < count; s++)
                     for (int f = 0; f < GroupFilters; f++)
                     {
@@ -112,7 +112,7 @@ public sealed class Conv2D : ConvolutionLayer
                 AddKernelGradient(group, count * plane);
                 if (dx is null) continue;
                 // dcolumns = W_gᵀ · dZ_g ; dx += col2im(dcolumns)
-                Gemm.Multiply(true, false, ColumnRows, count * plane, GroupFilters, GroupKernel(group), _product, _columns, accumulate: false);
+                Gemm.Multiply(transposeA: true, transposeB: false, ColumnRows, count * plane, GroupFilters, GroupKernel(group), _product, _columns, accumulate: false);
                 for (int s = 0; s < count; s++)
                     Im2Col.FoldAdd(_columns, Geometry, group * GroupChannels, GroupChannels, count * plane, s * plane, dx.Row(first + s));
             }
@@ -154,12 +154,12 @@ public sealed class Conv2D : ConvolutionLayer
     {
         if (Groups == 1)
         {
-            Gemm.Multiply(false, true, Filters, ColumnRows, columns, _product, _columns, Kernel.Gradient.Data, accumulate: true);
+            Gemm.Multiply(transposeA: false, transposeB: true, Filters, ColumnRows, columns, _product, _columns, Kernel.Gradient.Data, accumulate: true);
             return;
         }
         int size = GroupFilters * ColumnRows;
         if (_groupGradient.Length != size) _groupGradient = new float[size];
-        Gemm.Multiply(false, true, GroupFilters, ColumnRows, columns, _product, _columns, _groupGradient, accumulate: false);
+        Gemm.Multiply(transposeA: false, transposeB: true, GroupFilters, ColumnRows, columns, _product, _columns, _groupGradient, accumulate: false);
         var target = Kernel.Gradient.Span.Slice(group * size, size);
         TensorPrimitives.Add(target, _groupGradient, target);
     }

