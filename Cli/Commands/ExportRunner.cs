@@ -1,3 +1,4 @@
+using MLExt.IO;
 using Microsoft.ML;
 using MLExt.Cli.Output;
 using MLExt.Cli.Training;
@@ -13,23 +14,23 @@ internal static class ExportRunner
     /// <summary>Exports; returns the exit code.</summary>
     public static int Run(string modelPath, string onnxPath, CliOutput output)
     {
-        if (Directory.Exists(modelPath) || !File.Exists(modelPath))
-            throw new UserException($"--model: file '{modelPath}' does not exist");
         var bytes = new MemoryStream();
+        List<string> preprocessing;
         try
         {
             SavedModelOnnx.ExportNetwork(modelPath, bytes);
+            preprocessing = Preprocessing(modelPath);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException or ArgumentException)
         {
             throw new UserException($"--model: {e.Message}");
         }
-        AtomicFile.Write(onnxPath, stream => bytes.WriteTo(stream));
-
         var graph = ModelProto.Parser.ParseFrom(bytes.ToArray());
         var input = graph.Graph.Input.Single();
         var outputs = graph.Graph.Output.Select(o => new { o.Name, Shape = Shape(o) }).ToList();
-        var preprocessing = Preprocessing(modelPath);
+        // Written last, once everything about the model has been read: a model that fails leaves the target as it was.
+        AtomicFile.Write(onnxPath, stream => bytes.WriteTo(stream));
+
         output.Line($"Wrote {onnxPath}: ONNX opset {graph.OpsetImport.Single(o => o.Domain.Length == 0).Version}, {bytes.Length:N0} bytes.");
         output.Line($"Input: '{input.Name}' {Shape(input)} (float).");
         output.Line($"Outputs: {string.Join(", ", outputs.Select(o => $"'{o.Name}' {o.Shape}"))}.");

@@ -66,7 +66,7 @@ internal static class TuneCommand
             int min = OptionRules.AtLeastOne("--min-epochs", parseResult.GetValue(minEpochs));
             if (min > max)
                 throw new UserException($"--min-epochs ({min}) must not exceed --max-epochs ({max})");
-            string? studyPath = OptionRules.OutputFile("--study", parseResult.GetValue(study));
+            string? studyPath = parseResult.GetValue(study);
             bool resumeStudy = parseResult.GetValue(resume);
             if (resumeStudy && studyPath is null)
                 throw new UserException("--resume needs --study FILE");
@@ -75,14 +75,15 @@ internal static class TuneCommand
             if (!resumeStudy && studyPath is not null && File.Exists(studyPath))
                 throw new UserException($"--study: '{studyPath}' exists already; add --resume to continue it or choose another file");
             string? reportDirectory = parseResult.GetValue(report);
-            if (reportDirectory is not null && File.Exists(reportDirectory))
-                throw new UserException($"--report must name a directory, but '{reportDirectory}' is a file");
             var trainerNames = OptionRules.ColumnList(parseResult.GetValue(trainers)).Select(t => t.ToLowerInvariant()).Distinct().ToArray();
             var request = new TuneRequest(dataPath, labelName, taskName is null ? null : Enum.Parse<TaskKind>(taskName, ignoreCase: true),
                 OptionRules.ColumnList(parseResult.GetValue(features)), metricValue, trialCount, seconds, tunerName.ToLowerInvariant(),
                 OptionRules.AtLeastOne("--parallel", parseResult.GetValue(parallel)), studyPath, resumeStudy, reportDirectory,
                 parseResult.GetValue(seed), foldCount, fraction, min, max, trainerNames.Length == 0 ? null : trainerNames,
-                OptionRules.OutputFile("--model", parseResult.GetValue(model)));
+                parseResult.GetValue(model));
+            // With --resume the study is read and appended to in place (a journal, not a file replaced).
+            new CommandFiles().Input("--data", dataPath).Output("--study", studyPath).Output("--report", reportDirectory, folder: true)
+                .Output("--model", request.ModelPath).Check();
             return TuneRunner.Run(request, output);
         }));
         return command;

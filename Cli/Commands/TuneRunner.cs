@@ -36,11 +36,6 @@ internal static class TuneRunner
         var prepared = featurizer?.Transform(data) ?? data;
 
         using var cancel = new CancellationTokenSource();
-        void OnCancel(object? sender, ConsoleCancelEventArgs e)
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        }
         var options = new ExperimentOptions
         {
             Task = evaluationTask, LabelColumnName = TabularDataset.LabelColumn, FeatureColumnName = TabularDataset.FeaturesColumn, Metric = metric,
@@ -59,19 +54,14 @@ internal static class TuneRunner
         if (request.StudyPath is not null)
             output.Line(request.Resume ? $"Resuming the study in {request.StudyPath}." : $"Study: {request.StudyPath}.");
 
-        Console.CancelKeyPress += OnCancel;
         ExperimentResult result;
-        try
+        using (CtrlC.StopGracefully(cancel))
         {
             result = TrialReporter.Run(output, metric, request.Trials ?? (request.TimeSeconds is null ? 20 : null), progress =>
             {
                 options.Progress = progress;
                 return Guard(() => new Experiment(options).Run(prepared));
             });
-        }
-        finally
-        {
-            Console.CancelKeyPress -= OnCancel;
         }
 
         output.Line();

@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using MLExt.IO;
 using MLExt.Neural;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -16,11 +17,14 @@ internal static class SavedModel
     /// <summary>The built-in chain equivalent to <paramref name="model"/>; dispose it after use (it holds an ONNX Runtime session).</summary>
     public static TransformerChain<ITransformer> Build(NeuralNetworkTransformer model)
     {
-        var ml = new MLContext(seed: 0);
+        // ML.NET writes the graph to a temporary file: into the private folder, readable by this user only.
+        var ml = new MLContext(seed: 0) { TempFilePath = PrivateTempFolder.Path };
         var (proto, outputs) = ModelOnnxExporter.ForMLNet(model);
         var onnx = ml.Transforms.ApplyOnnxModel(outputs, [model.FeatureColumnName], new MemoryStream(proto.ToByteArray()));
         var estimator = new EstimatorChain<ITransformer>().Append(onnx).Append(model.Head.CreateColumnAdapters(ml));
-        return estimator.Fit(EmptyFeatures(ml, model.FeatureColumnName, Tensor.Product(model.Network.InputShape)));
+        var chain = estimator.Fit(EmptyFeatures(ml, model.FeatureColumnName, Tensor.Product(model.Network.InputShape)));
+        PrivateTempFolder.RestrictFiles();
+        return chain;
     }
 
     // A data view with no rows and one column: the features, as the network reads them.

@@ -1,0 +1,73 @@
+using MLExt.Tests.Cli;
+
+namespace MLExt.Tests.Reliability;
+
+/// <summary>
+/// Promise: no command overwrites one of its inputs, however the path is spelt (relative, with <c>..</c>, through a
+/// symbolic link); and a command that fails leaves an existing output as it was.
+/// </summary>
+public class AnOutputNeverReplacesAnInputTests(CsvFixture files) : IClassFixture<CsvFixture>, IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private string CopyOfData()
+    {
+        string data = _folder.PathOf("data.csv");
+        File.Copy(files.Binary, data, overwrite: true);
+        return data;
+    }
+
+    private string Model(string data)
+    {
+        string model = _folder.PathOf("model.zip");
+        var run = CliRun.Of("train", "--data", data, "--label", "label", "--task", "binary", "--epochs", "2", "--layers", "4", "--save", model);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        return model;
+    }
+
+    [Fact]
+    public void TrainRefusesToSaveOverItsData()
+    {
+        string data = CopyOfData();
+        string spelt = Path.Combine(Path.GetDirectoryName(data)!, "sub", "..", "data.csv");
+        CliRun.Of("train", "--data", data, "--label", "label", "--task", "binary", "--save", spelt)
+            .AssertFailure(1, "--save", "is the same file as --data", "choose another file");
+        Assert.Equal(File.ReadAllText(files.Binary), File.ReadAllText(data));
+    }
+
+    [Fact]
+    public void TheSameFileThroughASymbolicLinkIsRefused()
+    {
+        string data = CopyOfData();
+        string link = _folder.PathOf("link.csv");
+        File.CreateSymbolicLink(link, data);
+        CliRun.Of("train", "--data", link, "--label", "label", "--task", "binary", "--save", data)
+            .AssertFailure(1, "--save", "is the same file as --data");
+        Assert.Equal(File.ReadAllText(files.Binary), File.ReadAllText(data));
+    }
+
+    [Fact]
+    public void PredictRefusesToWriteOverItsDataAndExportOverItsModel()
+    {
+        string data = CopyOfData();
+        string model = Model(data);
+        byte[] zip = File.ReadAllBytes(model);
+        CliRun.Of("predict", "--model", model, "--data", data, "--output", data).AssertFailure(1, "--output", "--data");
+        CliRun.Of("predict", "--model", model, "--data", data, "--output", model).AssertFailure(1, "--output", "--model");
+        CliRun.Of("export", "--model", model, "--onnx", model).AssertFailure(1, "--onnx", "--model");
+        Assert.Equal(File.ReadAllText(files.Binary), File.ReadAllText(data));
+        Assert.Equal(zip, File.ReadAllBytes(model));
+    }
+
+    [Fact]
+    public void ExportOfACorruptModelLeavesTheTargetAsItWas()
+    {
+        string corrupt = _folder.Write("corrupt.zip", "not a zip");
+        string target = _folder.Write("out.onnx", "the user's earlier export");
+        CliRun.Of("export", "--model", corrupt, "--onnx", target).AssertFailure(1, "--model", "corrupt.zip");
+        Assert.Equal("the user's earlier export", File.ReadAllText(target));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(target)!, "*.tmp"));
+    }
+}
