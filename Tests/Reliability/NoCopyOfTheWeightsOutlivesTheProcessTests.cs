@@ -38,6 +38,23 @@ public class NoCopyOfTheWeightsOutlivesTheProcessTests(CsvFixture files) : IClas
     }
 
     [Fact]
+    public void SavingDeletesItsCopyAtOnceNotOnlyAtExit()
+    {
+        var ml = new Microsoft.ML.MLContext(seed: 1);
+        var data = MLExt.Tests.Trainers.SyntheticData.Multiclass(ml, 60, 1);
+        var model = MLExt.Tests.Trainers.TrainerFactory.Multiclass(ml, o => o.NumberOfEpochs = 1).Fit(data);
+        string graph;
+        using (var saved = MLExt.Trainers.SavedModel.Build(model))
+        {
+            graph = saved.GraphFile;
+            Assert.StartsWith(PrivateTempFolder.Path, graph, StringComparison.Ordinal);
+            if (!OperatingSystem.IsWindows())
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(graph));
+        }
+        Assert.False(File.Exists(graph));
+    }
+
+    [Fact]
     public void ThePrivateFolderIsReadableByItsOwnerOnly()
     {
         if (OperatingSystem.IsWindows()) return;

@@ -49,7 +49,7 @@ public static class ModelZip
         }
         catch (InvalidDataException e) when (!e.Message.StartsWith($"'{path}'", StringComparison.Ordinal))
         {
-            throw Bad(path, $"it is not a readable zip ({e.Message.TrimEnd('.')})");
+            throw Bad(path, $"it is not a zip file ({e.Message.TrimEnd('.')})");
         }
     }
 
@@ -115,5 +115,5 @@ public static class ModelZip
         name.Length > 0 && !Path.IsPathRooted(name) && name[0] is not ('/' or '\\') && !name.Contains(':')
         && !name.Split('/', '\\').Any(part => part == "..");
 
-    private static InvalidDataException Bad(string path, string why) => new($"'{path}' is not a usable model zip: {why}.");
+    private static InvalidDataException Bad(string path, string why) => new($"'{path}' is not a loadable ML.NET model zip: {why}.");
 }
