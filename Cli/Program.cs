@@ -1,4 +1,5 @@
 using MLExt.Cli.Commands;
+using MLExt.IO;
 
 namespace MLExt.Cli;
 
@@ -7,6 +8,9 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
+        // Every temporary file of the process (ML.NET's copies of the network, its zip entries) goes into a folder
+        // readable by this user only, deleted at exit and on Ctrl+C.
+        PrivateTempFolder.UseForProcess();
         CtrlC.Install();
         return Run(args, Console.Out, Console.Error);
     }

@@ -58,6 +58,7 @@ internal static class ExportRunner
     {
         var ml = new MLContext(seed: 0).RegisterMLExt();
         var model = ml.Model.Load(modelPath, out _);
+        PrivateTempFolder.RestrictFiles();
         try
         {
             return ModelFile.Flatten(model).Select(t => t.GetType().Name).TakeWhile(name => name != "OnnxTransformer").ToList();

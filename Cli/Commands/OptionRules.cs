@@ -45,6 +45,18 @@ internal static class OptionRules
     /// with their gradients and Adam's two moments.</summary>
     public const long MaxParameters = 100_000_000;
 
+    /// <summary>
+    /// Requires the embedding table (<c>--vocabulary</c> × <c>--embedding</c>) and a sequence layer of that width
+    /// (about 12 × <c>--embedding</c>², an LSTM's or a Transformer block's weights) to stay within <see cref="MaxParameters"/>.
+    /// </summary>
+    public static void EmbeddingSize(int vocabulary, int dimension)
+    {
+        long parameters = (long)vocabulary * dimension + 12L * dimension * dimension;
+        if (parameters > MaxParameters)
+            throw new UserException($"--vocabulary {vocabulary} with --embedding {dimension} makes a network of about {parameters:N0} parameters " +
+                $"(at most {MaxParameters:N0}); use a smaller vocabulary or embedding");
+    }
+
     // The fewest parameters hidden layers of these widths can have (one input, one output), checked before any work:
     // an oversized network would otherwise train for minutes and then fail allocating an array.
     private static void NetworkSize(string option, string value, int[] widths)

@@ -29,6 +29,8 @@ internal static class PredictRunner
         try
         {
             model = mlContext.Model.Load(modelPath, out inputSchema);
+            // ML.NET copied the network to a file in the private folder (0700); make the copy 0600 too.
+            PrivateTempFolder.RestrictFiles();
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException or ArgumentException)
         {

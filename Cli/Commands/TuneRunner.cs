@@ -1,3 +1,4 @@
+using MLExt.IO;
 using Microsoft.ML;
 using MLExt.AutoML;
 using MLExt.Cli.Data;
@@ -88,7 +89,7 @@ internal static class TuneRunner
             if (result.Model is null)
                 throw new UserException($"--model: no model to save ({(result.Best is null ? "no trial completed" : "the search was cancelled before the refit")})");
             ITransformer model = featurizer is null ? result.Model : featurizer.Append(result.Model);
-            ml.Model.Save(model, data.Schema, request.ModelPath);
+            AtomicFile.Write(request.ModelPath, stream => ml.Model.Save(model, data.Schema, stream));
             output.Line($"Model: the best configuration refitted on all {Rows(data)} rows, saved to {request.ModelPath}.");
         }
 

@@ -1,13 +1,15 @@
 namespace MLExt.IO;
 
 /// <summary>
-/// A folder for temporary copies of the user's data (ML.NET writes the ONNX graph of a model it builds or loads to a
-/// temporary file): created once per process under the system temporary folder, readable by this user only (0700 on
-/// Unix), deleted with everything in it when the process exits (<see cref="TemporaryFiles"/>).
+/// A folder for temporary copies of the user's data (ML.NET writes the ONNX graph of a model it builds or loads, and
+/// the entries of a model zip it saves, to temporary files): created once per process under the system temporary
+/// folder, readable by this user only (0700 on Unix), deleted with everything in it when the process exits
+/// (<see cref="TemporaryFiles"/>).
 /// </summary>
 public static class PrivateTempFolder
 {
     private static readonly Lock Gate = new();
+    private static readonly string SystemTemp = System.IO.Path.GetTempPath();
     private static string? _path;
 
     /// <summary>The folder's full path; created (again, if something deleted it) on first use.</summary>
@@ -19,12 +21,35 @@ public static class PrivateTempFolder
             {
                 if (_path is null || !Directory.Exists(_path))
                 {
-                    // CreateTempSubdirectory makes a new folder with an unpredictable name, mode 0700 on Unix.
-                    _path = Directory.CreateTempSubdirectory("mlext-").FullName;
+                    // An unpredictable name, created for this user only.
+                    string path = System.IO.Path.Combine(SystemTemp, "mlext-" + System.IO.Path.GetRandomFileName().Replace(".", "", StringComparison.Ordinal));
+                    if (OperatingSystem.IsWindows())
+                        Directory.CreateDirectory(path);
+                    else
+                        Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                    _path = path;
                     TemporaryFiles.TrackFolder(_path);
                 }
                 return _path;
             }
+        }
+    }
+
+    /// <summary>
+    /// Makes this folder the process's temporary folder (TMPDIR on Unix, TMP and TEMP on Windows), so that every library
+    /// of an application (ML.NET, ONNX Runtime) writes its temporary files here; for executables such as the CLI.
+    /// </summary>
+    public static void UseForProcess()
+    {
+        string path = Path;
+        if (OperatingSystem.IsWindows())
+        {
+            Environment.SetEnvironmentVariable("TMP", path);
+            Environment.SetEnvironmentVariable("TEMP", path);
+        }
+        else
+        {
+            Environment.SetEnvironmentVariable("TMPDIR", path);
         }
     }
 

@@ -68,4 +68,9 @@ public class EveryOutputAndSizeIsCheckedBeforeTheWorkTests(CsvFixture files) : I
         // The data file does not exist either: the size is reported first, so nothing was read.
         CliRun.Of(args).AssertFailure(1, "--layers", "more than 100,000,000 parameters");
     }
+
+    [Fact]
+    public void AnOversizedEmbeddingFailsBeforeReadingTheMails() =>
+        CliRun.Of("spam", "--models", "lstm", "--vocabulary", "100000000", "--embedding", "64")
+            .AssertFailure(1, "--vocabulary 100000000 with --embedding 64", "at most 100,000,000");
 }
