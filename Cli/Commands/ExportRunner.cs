@@ -23,7 +23,8 @@ internal static class ExportRunner
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException or ArgumentException)
         {
-            throw new UserException($"--model: {e.Message}");
+            throw new UserException(e.Message.StartsWith($"'{modelPath}'", StringComparison.Ordinal) ? $"--model: {e.Message}"
+                : $"--model: '{modelPath}' is not a loadable ML.NET model zip: {e.Message}");
         }
         var graph = ModelProto.Parser.ParseFrom(bytes.ToArray());
         var input = graph.Graph.Input.Single();

@@ -64,9 +64,18 @@ public class AnOutputNeverReplacesAnInputTests(CsvFixture files) : IClassFixture
     [Fact]
     public void ExportOfACorruptModelLeavesTheTargetAsItWas()
     {
-        string corrupt = _folder.Write("corrupt.zip", "not a zip");
+        // The network inside is intact (it exports), but ML.NET cannot load the pipeline around it.
+        string model = Model(CopyOfData());
+        using (var zip = System.IO.Compression.ZipFile.Open(model, System.IO.Compression.ZipArchiveMode.Update))
+        {
+            zip.GetEntry("TransformerChain/Model.key")!.Delete();
+            using var damaged = zip.CreateEntry("TransformerChain/Model.key").Open();
+            damaged.Write("damaged"u8);
+        }
         string target = _folder.Write("out.onnx", "the user's earlier export");
-        CliRun.Of("export", "--model", corrupt, "--onnx", target).AssertFailure(1, "--model", "corrupt.zip");
+        CliRun.Of("export", "--model", model, "--onnx", target).AssertFailure(1, "--model", "model.zip", "not a loadable ML.NET model zip");
+        Assert.Equal("the user's earlier export", File.ReadAllText(target));
+        CliRun.Of("export", "--model", _folder.Write("corrupt.zip", "not a zip"), "--onnx", target).AssertFailure(1, "--model", "corrupt.zip");
         Assert.Equal("the user's earlier export", File.ReadAllText(target));
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(target)!, "*.tmp"));
     }
