@@ -18,27 +18,33 @@ public static class FilePaths
     public static string Canonical(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return Canonical(Path.GetFullPath(path), links: 0);
+        return Canonical(Path.IsPathRooted(path) ? path : Path.Combine(Environment.CurrentDirectory, path), links: 0);
     }
 
-    private static string Canonical(string full, int links)
+    // Walks the parts as the operating system does: a link is followed before the next part, so "link/.." is the
+    // folder above the link's target, not the folder holding the link.
+    private static string Canonical(string path, int links)
     {
-        string root = Path.GetPathRoot(full) ?? "";
-        string current = root;
-        var parts = full[root.Length..].Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries);
+        string root = Path.GetPathRoot(path) ?? "";
+        string current = Path.GetFullPath(root);
+        var parts = path[root.Length..].Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries);
         for (int i = 0; i < parts.Length; i++)
         {
+            if (parts[i] == ".")
+                continue;
+            if (parts[i] == "..")
+            {
+                current = Path.GetDirectoryName(current) ?? current;
+                continue;
+            }
             string candidate = Path.Combine(current, parts[i]);
             var info = new FileInfo(candidate);
             if (!info.Exists && !Directory.Exists(candidate) && info.LinkTarget is null)
-                return Path.Combine([current, .. parts[i..]]);
+                return Path.GetFullPath(Path.Combine([current, .. parts[i..]]));
             candidate = Path.Combine(current, StoredName(current, parts[i]));
             info = new FileInfo(candidate);
             if (info.LinkTarget is not null && links < MaxLinks)
-            {
-                string target = Path.GetFullPath(info.LinkTarget, current);
-                candidate = Canonical(target, links + 1);
-            }
+                candidate = Canonical(Path.IsPathRooted(info.LinkTarget) ? info.LinkTarget : Path.Combine(current, info.LinkTarget), links + 1);
             current = candidate;
         }
         return current;

@@ -1,3 +1,4 @@
+using MLExt.IO;
 using MLExt.Tests.Cli;
 
 namespace MLExt.Tests.Reliability;
@@ -78,5 +79,27 @@ public class AnOutputNeverReplacesAnInputTests(CsvFixture files) : IClassFixture
         CliRun.Of("export", "--model", _folder.Write("corrupt.zip", "not a zip"), "--onnx", target).AssertFailure(1, "--model", "corrupt.zip");
         Assert.Equal("the user's earlier export", File.ReadAllText(target));
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(target)!, "*.tmp"));
+    }
+
+    [Fact]
+    public void EverySpellingOfOneFileIsThatFile()
+    {
+        string data = CopyOfData();
+        string folder = Path.GetDirectoryName(data)!;
+        string linkedFolder = _folder.PathOf("linked");
+        Directory.CreateSymbolicLink(linkedFolder, folder);
+        Assert.True(FilePaths.SameFile(data, Path.Combine(linkedFolder, "data.csv")));
+        // As the system resolves it: "linked/.." is the folder above the link's target.
+        Assert.True(FilePaths.SameFile(data, Path.Combine(linkedFolder, "..", Path.GetFileName(folder), "data.csv")));
+        Assert.False(FilePaths.SameFile(data, _folder.PathOf("other.csv")));
+        // Letter case: one file where the file system folds case, two files where it does not.
+        string upper = Path.Combine(folder, "DATA.CSV");
+        if (File.Exists(upper))
+            Assert.True(FilePaths.SameFile(data, upper));
+        else
+        {
+            File.WriteAllText(upper, "another file");
+            Assert.False(FilePaths.SameFile(data, upper));
+        }
     }
 }
