@@ -6,7 +6,13 @@ namespace MLExt.Tests.Reliability;
 internal static class MlextProcess
 {
     /// <summary>Runs <c>mlext</c> with <paramref name="args"/> and TMPDIR set to <paramref name="tempFolder"/>; returns the exit code and stderr.</summary>
-    public static (int ExitCode, string Stderr) Run(string tempFolder, params string[] args)
+    public static (int ExitCode, string Stderr) Run(string tempFolder, params string[] args) => Run(tempFolder, interruptWhen: null, args);
+
+    /// <summary>
+    /// Runs <c>mlext</c> as <see cref="Run(string, string[])"/> does; when <paramref name="interruptWhen"/> first holds
+    /// (polled every 10 ms), sends it SIGINT, as Ctrl+C does.
+    /// </summary>
+    public static (int ExitCode, string Stderr) Run(string tempFolder, Func<bool>? interruptWhen, params string[] args)
     {
         string cli = Path.Combine(AppContext.BaseDirectory, "mlext.dll");
         Assert.True(File.Exists(cli), $"{cli} was not built.");
@@ -23,6 +29,13 @@ internal static class MlextProcess
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
+        if (interruptWhen is not null)
+        {
+            while (!process.HasExited && !interruptWhen())
+                Thread.Sleep(10);
+            if (!process.HasExited)
+                Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+        }
         Assert.True(process.WaitForExit(TimeSpan.FromMinutes(3)), "mlext did not finish within 3 minutes.");
         _ = output.Result;
         return (process.ExitCode, error.Result);

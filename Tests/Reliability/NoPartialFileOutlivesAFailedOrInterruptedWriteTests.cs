@@ -60,4 +60,22 @@ public class NoPartialFileOutlivesAFailedOrInterruptedWriteTests : IDisposable
         Assert.All(written, file => Assert.True(new FileInfo(file).Length > 0, file));
         Assert.Empty(Leftovers());
     }
+
+    [Fact]
+    [Trait("Category", "Long")]
+    public void CtrlCDuringSaveLeavesNoTemporaryFile()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        string data = _folder.PathOf("data.csv"), model = Path.Combine(_folder.PathOf("out"), "m.zip"), temp = _folder.PathOf("tmp");
+        Directory.CreateDirectory(Path.GetDirectoryName(model)!);
+        Directory.CreateDirectory(temp);
+        File.WriteAllLines(data, ["a,b,label", .. Enumerable.Range(0, 60).Select(i => $"{i % 7},{i % 5},{(i % 2 == 0 ? "yes" : "no")}")]);
+        string folder = Path.GetDirectoryName(model)!;
+        // A network of 9 million weights takes long enough to save for the interruption to land mid-write.
+        var run = MlextProcess.Run(temp, () => Directory.GetFiles(folder, "*.tmp").Length > 0,
+            "train", "--data", data, "--label", "label", "--task", "binary", "--epochs", "1", "--layers", "3000,3000", "--save", model);
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Empty(Directory.GetFiles(folder));
+        Assert.Empty(Directory.GetDirectories(temp)); // the private folder, with the network copies, is gone too
+    }
 }
