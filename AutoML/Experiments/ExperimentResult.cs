@@ -61,7 +61,7 @@ public sealed class ExperimentResult
     /// <summary>The schema of the data the experiment was given, which <see cref="Model"/> takes.</summary>
     public DataViewSchema? InputSchema { get; internal set; }
 
-    /// <summary>Saves <see cref="Model"/> with ML.NET's <c>mlContext.Model.Save</c> (atomically); load it back with <c>mlContext.Model.Load</c> after <c>RegisterMLExt()</c>.</summary>
+    /// <summary>Saves <see cref="Model"/> with ML.NET's <c>mlContext.Model.Save</c>, through a temporary file; load it back with <c>mlContext.Model.Load</c> after <c>RegisterMLExt()</c>.</summary>
     /// <exception cref="InvalidOperationException">There is no refitted model.</exception>
     public void SaveModel(MLContext mlContext, string path)
     {

@@ -23,8 +23,10 @@ internal static class ImagesRunner
             throw new UserException($"--folder: {e.Message.Replace($" (Parameter '{e.ParamName}')", "")}");
         }
         if (experiment.Skipped.Count > 0)
-            output.Line($"Skipped {experiment.Skipped.Count:N0} unreadable image{(experiment.Skipped.Count == 1 ? "" : "s")} (--bad-images skip): " +
-                string.Join(", ", experiment.Skipped) + ".");
+        {
+            int skipped = experiment.Skipped.Count;
+            output.Line($"Skipped {skipped:N0} unreadable image{(skipped == 1 ? "" : "s")} (--bad-images skip): {string.Join(", ", experiment.Skipped)}.");
+        }
         string shape = $"[{experiment.Channels}, {request.ImageSize}, {request.ImageSize}]";
         output.Line($"Images: {experiment.Images:N0} in {experiment.Classes.Count} classes ({string.Join(", ", experiment.Classes)}), " +
             $"resized to {request.ImageSize}×{request.ImageSize}, {(request.Color ? "RGB" : "grayscale")}, pixels in [0, 1] as {shape}.");

@@ -32,8 +32,12 @@ internal sealed class ImageExperiment
         var files = ImageFolder.List(request.Folder);
         var unreadable = ImageFolder.Unreadable(files);
         if (unreadable.Count > 0 && !request.SkipBadImages)
-            throw new UserException($"--folder: cannot read the image '{unreadable[0].Row.ImagePath}' ({unreadable[0].Reason})" +
-                (unreadable.Count > 1 ? $" nor {unreadable.Count - 1:N0} other file(s)" : "") + "; remove it or add --bad-images skip to leave such files out");
+        {
+            var (first, reason) = unreadable[0];
+            string others = unreadable.Count > 1 ? $" nor {unreadable.Count - 1:N0} other file(s)" : "";
+            throw new UserException($"--folder: cannot read the image '{first.ImagePath}' ({reason}){others}; " +
+                "remove it or add --bad-images skip to leave such files out");
+        }
         Skipped = unreadable.Select(u => u.Row.ImagePath).ToList();
         files = files.Except(unreadable.Select(u => u.Row)).ToList();
         Images = files.Count;
