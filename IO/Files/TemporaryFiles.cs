@@ -23,7 +23,14 @@ public static class TemporaryFiles
         foreach (string file in Files.Keys)
             TryDelete(() => File.Delete(file));
         foreach (string folder in Folders.Keys)
-            TryDelete(() => Directory.Delete(folder, recursive: true));
+        {
+            // Another thread may still be creating files in it (a save interrupted by Ctrl+C): try again a few times.
+            for (int attempt = 0; attempt < 10 && Directory.Exists(folder); attempt++)
+            {
+                if (attempt > 0) Thread.Sleep(20);
+                TryDelete(() => Directory.Delete(folder, recursive: true));
+            }
+        }
     }
 
     internal static void Track(string file) => Files[file] = true;
