@@ -65,7 +65,7 @@ public sealed class ExperimentResult
     /// <summary>The schema of the data the experiment was given, which <see cref="Model"/> takes.</summary>
     public DataViewSchema? InputSchema { get; internal set; }
 
-    /// <summary>Saves <see cref="Model"/> with ML.NET's <c>mlContext.Model.Save</c>; load it back with <c>mlContext.Model.Load</c> after <c>RegisterMLExt()</c>.</summary>
+    /// <summary>Saves <see cref="Model"/> with ML.NET's <c>mlContext.Model.Save</c>, through a temporary file; load it back with <c>mlContext.Model.Load</c> after <c>RegisterMLExt()</c>.</summary>
     /// <exception cref="InvalidOperationException">There is no refitted model.</exception>
     public void SaveModel(MLContext mlContext, string path)
     {
@@ -73,6 +73,7 @@ public sealed class ExperimentResult
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (Model is null || InputSchema is null)
             throw new InvalidOperationException("There is no refitted model to save: no trial completed, or the search was cancelled.");
-        mlContext.Model.Save(Model, InputSchema, path);
+        // Through a temporary file renamed into place: a failed save leaves no partial zip and an old file whole.
+        MLExt.IO.AtomicFile.Write(path, stream => mlContext.Model.Save(Model, InputSchema, stream));
     }
 }

@@ -62,6 +62,7 @@ internal static class CvCommand
                 OptionRules.AtLeastOne("--folds", parseResult.GetValue(folds)), parseResult.GetValue(stratified), parseResult.GetValue(group),
                 OptionRules.AtLeastOne("--repeats", parseResult.GetValue(repeats)), OptionRules.AtLeastOne("--parallel", parseResult.GetValue(parallel)),
                 seedValue, parseResult.GetValue(report)!, network, text);
+            new CommandFiles().Input("--data", request.DataPath).Output("--report", request.ReportDirectory, folder: true).Check();
             return CvRunner.Run(request, output);
         }));
         return command;

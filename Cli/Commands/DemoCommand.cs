@@ -44,6 +44,7 @@ internal static class DemoCommand
                 CvFoldsOption(parseResult.GetValue(cvFolds)),
                 OptionRules.AtLeastOne("--cv-rows", parseResult.GetValue(cvRows)),
                 parseResult.GetValue(report)!);
+            if (settings.CvFolds > 0) new CommandFiles().Output("--report", settings.ReportDirectory, folder: true).Check();
             var result = DemoRunner.Run(settings, output);
             Print(output, result);
             (IReadOnlyList<(string Name, MLExt.Evaluation.CrossValidation.CrossValidationResult Result)> Models, IReadOnlyList<string> Files)? crossValidation =

@@ -1,3 +1,4 @@
+using MLExt.IO;
 using Microsoft.ML;
 using MLExt.Cli.Output;
 using MLExt.Cli.Training;
@@ -12,23 +13,24 @@ internal static class ExportRunner
     /// <summary>Exports; returns the exit code.</summary>
     public static int Run(string modelPath, string onnxPath, CliOutput output)
     {
-        if (Directory.Exists(modelPath) || !File.Exists(modelPath))
-            throw new UserException($"--model: file '{modelPath}' does not exist");
         var bytes = new MemoryStream();
+        List<string> preprocessing;
         try
         {
             SavedModelOnnx.ExportNetwork(modelPath, bytes);
+            preprocessing = Preprocessing(modelPath);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException or ArgumentException)
         {
-            throw new UserException($"--model: {e.Message}");
+            throw new UserException(e.Message.StartsWith($"'{modelPath}'", StringComparison.Ordinal) ? $"--model: {e.Message}"
+                : $"--model: '{modelPath}' is not a loadable ML.NET model zip: {e.Message}");
         }
-        AtomicFile.Write(onnxPath, stream => bytes.WriteTo(stream));
-
         var model = OnnxModelSummary.Read(bytes.ToArray());
         var inputs = model.Inputs.Select(v => new { v.Name, Shape = v.ShapeText, v.ElementType }).ToList();
         var outputs = model.Outputs.Select(v => new { v.Name, Shape = v.ShapeText }).ToList();
-        var preprocessing = Preprocessing(modelPath);
+        // Written last, once everything about the model has been read: a model that fails leaves the target as it was.
+        AtomicFile.Write(onnxPath, stream => bytes.WriteTo(stream));
+
         output.Line($"Wrote {onnxPath}: ONNX opset {model.Opset}, {bytes.Length:N0} bytes.");
         output.Line($"{(inputs.Count == 1 ? "Input" : "Inputs")}: {string.Join(", ", inputs.Select(i => $"'{i.Name}' {i.Shape} ({i.ElementType})"))}.");
         output.Line($"Outputs: {string.Join(", ", outputs.Select(o => $"'{o.Name}' {o.Shape}"))}.");
@@ -55,6 +57,7 @@ internal static class ExportRunner
     {
         var ml = new MLContext(seed: 0).RegisterMLExt();
         var model = ml.Model.Load(modelPath, out _);
+        PrivateTempFolder.RestrictFiles();
         try
         {
             return ModelFile.Flatten(model).Select(t => t.GetType().Name).TakeWhile(name => name != "OnnxTransformer").ToList();

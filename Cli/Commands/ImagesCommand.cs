@@ -44,10 +44,16 @@ internal static class ImagesCommand
             DefaultValueFactory = _ => "maxent",
         };
         baselines.AcceptOnlyFromAmong("none", "maxent", "all");
+        var badImages = new Option<string>("--bad-images")
+        {
+            Description = "A file that cannot be decoded as an image: stop (name it and exit) or skip (leave it out and list it).",
+            DefaultValueFactory = _ => "stop",
+        };
+        badImages.AcceptOnlyFromAmong("stop", "skip");
         var command = new Command("images", "Train an MLExt network on a folder of images (one sub-folder per class) and compare it with ML.NET's trainers.")
         {
             folder, network, imageSize, color, epochs, learningRate, batchSize, seed, testFraction, validationFraction, patience,
-            flip, rotate, shift, zoom, noise, brightness, contrast, baselines,
+            flip, rotate, shift, zoom, noise, brightness, contrast, baselines, badImages,
         };
         command.SetAction(parseResult => context.Run(parseResult, output =>
         {
@@ -74,7 +80,9 @@ internal static class ImagesCommand
                 OptionRules.AtLeastZero("--patience", parseResult.GetValue(patience)));
             var request = new ImageRequest(
                 parseResult.GetValue(folder)!, size, parseResult.GetValue(color), kind, augmentation,
-                OptionRules.OpenFraction("--test-fraction", parseResult.GetValue(testFraction)), parseResult.GetValue(baselines)!, settings);
+                OptionRules.OpenFraction("--test-fraction", parseResult.GetValue(testFraction)), parseResult.GetValue(baselines)!, settings,
+                SkipBadImages: parseResult.GetValue(badImages) == "skip");
+            new CommandFiles().Input("--folder", request.Folder, folder: true).Check();
             return ImagesRunner.Run(request, output);
         }));
         return command;

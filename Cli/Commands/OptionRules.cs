@@ -53,22 +53,44 @@ internal static class OptionRules
         for (int i = 0; i < parts.Length; i++)
             if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out sizes[i]) || sizes[i] < 1)
                 throw new UserException($"{option} must be a comma-separated list of positive layer sizes such as 256,128, got '{value}'");
+        NetworkSize(option, value, sizes);
         return sizes;
+    }
+
+    /// <summary>Most parameters of a network the CLI trains: 100 million, 400 MB of float32 weights, about 1.6 GB
+    /// with their gradients and Adam's two moments.</summary>
+    public const long MaxParameters = 100_000_000;
+
+    /// <summary>
+    /// Requires the embedding table (<c>--vocabulary</c> × <c>--embedding</c>) and a sequence layer of that width
+    /// (about 12 × <c>--embedding</c>², an LSTM's or a Transformer block's weights) to stay within <see cref="MaxParameters"/>.
+    /// </summary>
+    public static void EmbeddingSize(int vocabulary, int dimension)
+    {
+        long parameters = (long)vocabulary * dimension + 12L * dimension * dimension;
+        if (parameters > MaxParameters)
+            throw new UserException($"--vocabulary {vocabulary} with --embedding {dimension} makes a network of about {parameters:N0} parameters " +
+                $"(at most {MaxParameters:N0}); use a smaller vocabulary or embedding");
+    }
+
+    // The fewest parameters hidden layers of these widths can have (one input, one output), checked before any work:
+    // an oversized network would otherwise train for minutes and then fail allocating an array.
+    private static void NetworkSize(string option, string value, int[] widths)
+    {
+        long parameters = 0, previous = 1;
+        foreach (long width in widths.Append(1))
+        {
+            parameters += (previous + 1) * width;
+            previous = width;
+            if (parameters > MaxParameters)
+                throw new UserException($"{option} {value} makes a network of more than {MaxParameters:N0} parameters " +
+                    $"({MaxParameters * 4 / 1_000_000:N0} MB of weights, about four times that to train); use smaller layers");
+        }
     }
 
     /// <summary>Splits comma-separated (or repeated) column names, dropping empty entries.</summary>
     public static string[] ColumnList(IEnumerable<string>? values) =>
         values is null ? [] : values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToArray();
-
-    /// <summary>Null, or a file path whose folder exists (or can be created) and that is not a folder itself.</summary>
-    public static string? OutputFile(string option, string? path)
-    {
-        if (path is null)
-            return null;
-        if (string.IsNullOrWhiteSpace(path) || Directory.Exists(path))
-            throw new UserException($"{option} must name a file, got '{path}'");
-        return path;
-    }
 
     // The one checker's verdict as a one-line user error that also gives the value typed.
     private static T Check<T>(Func<T> check)

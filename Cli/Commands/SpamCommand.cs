@@ -49,6 +49,7 @@ internal static class SpamCommand
             int dimension = OptionRules.AtLeastOne("--embedding", parseResult.GetValue(embedding));
             if (kinds.Contains(TextNetworkKind.Transformer) && dimension % TextNetworks.Heads != 0)
                 throw new UserException($"--embedding must be a multiple of {TextNetworks.Heads} (the Transformer's heads), got {dimension}");
+            OptionRules.EmbeddingSize(vocabularySize, dimension);
             var text = new TextSettings(length, vocabularySize, OptionRules.AtLeastOne("--min-count", parseResult.GetValue(minCount)), dimension);
             var network = new NetworkSettings([],
                 OptionRules.AtLeastOne("--epochs", parseResult.GetValue(epochs)),

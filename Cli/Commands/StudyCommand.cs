@@ -90,8 +90,7 @@ internal static class StudyCommand
         command.SetAction(parseResult => context.Run(parseResult, output =>
         {
             string reportDirectory = parseResult.GetValue(directory)!;
-            if (File.Exists(reportDirectory))
-                throw new UserException($"--report must name a directory, but '{reportDirectory}' is a file");
+            new CommandFiles().Output("--report", reportDirectory, folder: true).Check();
             var (header, trials) = Load(parseResult.GetValue(storage)!, parseResult.GetValue(name)!, out string description);
             var space = StudySpaces.Find(header)
                 ?? throw new UserException($"--study-name: {description} searched a space of its own (not one of mlext tune's); write its report from C# with StudyReportWriter");

@@ -44,6 +44,7 @@ internal sealed class TextOptions
         int dimension = OptionRules.AtLeastOne("--embedding", parseResult.GetValue(_embedding));
         if (kind == TextNetworkKind.Transformer && dimension % TextNetworks.Heads != 0)
             throw new UserException($"--embedding must be a multiple of {TextNetworks.Heads} (the Transformer's heads), got {dimension}");
+        OptionRules.EmbeddingSize(vocabulary, dimension);
         return new TextFeature(column, kind, new TextSettings(length, vocabulary, EmbeddingDimension: dimension));
     }
 }

@@ -69,7 +69,8 @@ internal static class TrainCommand
                 parseResult.GetValue(data)!, parseResult.GetValue(label)!, Enum.Parse<TaskKind>(parseResult.GetValue(task)!, ignoreCase: true),
                 OptionRules.ColumnList(parseResult.GetValue(features)),
                 OptionRules.OpenFraction("--test-fraction", parseResult.GetValue(testFraction)),
-                parseResult.GetValue(layers)!, dropoutRate, network, OptionRules.OutputFile("--save", parseResult.GetValue(save)), text);
+                parseResult.GetValue(layers)!, dropoutRate, network, parseResult.GetValue(save), text);
+            new CommandFiles().Input("--data", request.DataPath).Output("--save", request.SavePath).Check();
             return TrainRunner.Run(request, output);
         }));
         return command;

@@ -69,7 +69,7 @@ internal static class TuneCommand
             int min = OptionRules.AtLeastOne("--min-epochs", parseResult.GetValue(minEpochs));
             if (min > max)
                 throw new UserException($"--min-epochs ({min}) must not exceed --max-epochs ({max})");
-            string? studyPath = OptionRules.OutputFile("--study", parseResult.GetValue(study));
+            string? studyPath = parseResult.GetValue(study);
             bool resumeStudy = parseResult.GetValue(resume);
             if (resumeStudy && studyPath is null)
                 throw new UserException("--resume needs --study FILE");
@@ -88,17 +88,18 @@ internal static class TuneCommand
             if (parseResult.GetValue(retryFailed) && storageAddress is null)
                 throw new UserException("--retry-failed-trials needs --storage");
             string? reportDirectory = parseResult.GetValue(report);
-            if (reportDirectory is not null && File.Exists(reportDirectory))
-                throw new UserException($"--report must name a directory, but '{reportDirectory}' is a file");
             var trainerNames = OptionRules.ColumnList(parseResult.GetValue(trainers)).Select(t => t.ToLowerInvariant()).Distinct().ToArray();
             var request = new TuneRequest(dataPath, labelName, taskName is null ? null : Enum.Parse<TaskKind>(taskName, ignoreCase: true),
                 OptionRules.ColumnList(parseResult.GetValue(features)), metricValue, trialCount, seconds, tunerName.ToLowerInvariant(),
                 OptionRules.AtLeastOne("--parallel", parseResult.GetValue(parallel)), studyPath, resumeStudy, reportDirectory,
                 parseResult.GetValue(seed), foldCount, fraction, min, max, trainerNames.Length == 0 ? null : trainerNames,
-                OptionRules.OutputFile("--model", parseResult.GetValue(model)))
+                parseResult.GetValue(model))
             {
                 Storage = storageAddress, StudyName = name, RetryFailedTrials = parseResult.GetValue(retryFailed),
             };
+            // With --resume the study is read and appended to in place (a journal, not a file replaced).
+            new CommandFiles().Input("--data", dataPath).Output("--study", studyPath).Output("--report", reportDirectory, folder: true)
+                .Output("--model", request.ModelPath).Check();
             return TuneRunner.Run(request, output);
         }));
         return command;

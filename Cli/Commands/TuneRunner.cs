@@ -1,3 +1,4 @@
+using MLExt.IO;
 using Microsoft.ML;
 using MLExt.AutoML;
 using MLExt.Cli.Data;
@@ -38,11 +39,6 @@ internal static class TuneRunner
 
         using var storage = request.Storage is null ? null : StudyCommand.Open(request.Storage, request.StudyName!);
         using var cancel = new CancellationTokenSource();
-        void OnCancel(object? sender, ConsoleCancelEventArgs e)
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        }
         var options = new ExperimentOptions
         {
             Task = evaluationTask, LabelColumnName = TabularDataset.LabelColumn, FeatureColumnName = TabularDataset.FeaturesColumn, Metric = metric,
@@ -64,19 +60,14 @@ internal static class TuneRunner
         if (request.StudyPath is not null)
             output.Line(request.Resume ? $"Resuming the study in {request.StudyPath}." : $"Study: {request.StudyPath}.");
 
-        Console.CancelKeyPress += OnCancel;
         ExperimentResult result;
-        try
+        using (CtrlC.StopGracefully(cancel))
         {
             result = TrialReporter.Run(output, metric, request.Trials ?? (request.TimeSeconds is null ? 20 : null), progress =>
             {
                 options.Progress = progress;
                 return Guard(() => new Experiment(options).Run(prepared));
             });
-        }
-        finally
-        {
-            Console.CancelKeyPress -= OnCancel;
         }
 
         output.Line();
@@ -103,7 +94,7 @@ internal static class TuneRunner
             if (result.Model is null)
                 throw new UserException($"--model: no model to save ({(result.Best is null ? "no trial completed" : "the search was cancelled before the refit")})");
             ITransformer model = featurizer is null ? result.Model : featurizer.Append(result.Model);
-            ml.Model.Save(model, data.Schema, request.ModelPath);
+            AtomicFile.Write(request.ModelPath, stream => ml.Model.Save(model, data.Schema, stream));
             output.Line($"Model: the best configuration refitted on all {Rows(data)} rows, saved to {request.ModelPath}.");
         }
 

@@ -1,3 +1,5 @@
+using MLExt.IO;
+
 namespace MLExt.Neural;
 
 /// <summary>
