@@ -22,7 +22,6 @@ internal static class SpamCommand
             Description = "How the sequence models split mails: words, or the subword tokens of gpt2, cl100k or o200k (bow always uses ML.NET's FeaturizeText).",
             DefaultValueFactory = _ => "words",
         };
-        tokenizer.AcceptOnlyFromAmong(TextSettings.TokenizerNames);
         var maxLength = new Option<int>("--max-length") { Description = "Token ids per mail (1 to 1024): the first words, padded on the right.", DefaultValueFactory = _ => 128 };
         var vocabulary = new Option<int>("--vocabulary") { Description = "Most token ids, padding and unknown included (≥ 3).", DefaultValueFactory = _ => 10_000 };
         var minCount = new Option<int>("--min-count") { Description = "Tokens seen fewer times in the training mails are unknown (≥ 1).", DefaultValueFactory = _ => 2 };

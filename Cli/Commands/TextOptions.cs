@@ -26,11 +26,7 @@ internal sealed class TextOptions
     };
     private readonly Option<int> _embedding = new("--embedding") { Description = "With --text: embedding dimension and sequence-network width (a multiple of 4 for transformer).", DefaultValueFactory = _ => 64 };
 
-    public TextOptions()
-    {
-        _network.AcceptOnlyFromAmong("bow", "lstm", "gru", "transformer");
-        _tokenizer.AcceptOnlyFromAmong(TextSettings.TokenizerNames);
-    }
+    public TextOptions() => _network.AcceptOnlyFromAmong("bow", "lstm", "gru", "transformer");
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)

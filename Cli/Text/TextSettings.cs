@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MLExt.Transforms;
 
 namespace MLExt.Cli.Text;
@@ -9,8 +10,12 @@ namespace MLExt.Cli.Text;
 /// <param name="EmbeddingDimension">Length of each token vector, also the LSTM/GRU width and the Transformer's model width.</param>
 /// <param name="Tokenizer">Words, or a subword tokenizer (<c>--tokenizer</c>).</param>
 internal sealed record TextSettings(int MaxLength = 128, int VocabularySize = 10_000, int MinimumCount = 2, int EmbeddingDimension = 64,
-    TokenizerKind Tokenizer = TokenizerKind.Words)
+    [property: JsonIgnore] TokenizerKind Tokenizer = TokenizerKind.Words)
 {
+    /// <summary>The tokenizer as <c>--tokenizer</c> names it (the JSON output's <c>tokenizer</c>).</summary>
+    [JsonPropertyName("tokenizer")]
+    public string TokenizerName => TokenizerNames[(int)Tokenizer];
+
     /// <summary>The names <c>--tokenizer</c> accepts, in <see cref="TokenizerKind"/> order.</summary>
     public static readonly string[] TokenizerNames = ["words", "gpt2", "cl100k", "o200k"];
 
@@ -36,7 +41,7 @@ internal sealed record TextSettings(int MaxLength = 128, int VocabularySize = 10
     /// <summary>A one-line description.</summary>
     public string Describe()
     {
-        string tokens = Tokenizer == TokenizerKind.Words ? "words" : $"{TokenizerNames[(int)Tokenizer]} subword tokens";
+        string tokens = Tokenizer == TokenizerKind.Words ? "words" : $"{TokenizerName} subword tokens";
         return $"first {MaxLength} {tokens}, vocabulary of up to {VocabularySize:N0} ids ({tokens} seen at least {MinimumCount} times in training; 0 padding, 1 unknown), embedding {EmbeddingDimension}";
     }
 }
