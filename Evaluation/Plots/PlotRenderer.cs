@@ -25,6 +25,7 @@ public static class PlotRenderer
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
         var plot = ScottPlotFigure.Build(figure);
-        return new PlotImage(name, figure.Title, plot.GetImageBytes(width, height, ImageFormat.Png), plot.GetSvgXml(width, height));
+        var png = plot.GetImageBytes(width, height, ImageFormat.Png);
+        return new PlotImage(name, figure.Title, png, QuietNativeStderr.Run(() => plot.GetSvgXml(width, height)));
     }
 }
