@@ -18,9 +18,14 @@ internal static class SpamCommand
             HelpName = "NAMES",
             AllowMultipleArgumentsPerToken = true,
         };
+        var tokenizer = new Option<string>("--tokenizer")
+        {
+            Description = "How the sequence models split mails: words, or the subword tokens of gpt2, cl100k or o200k (bow always uses ML.NET's FeaturizeText).",
+            DefaultValueFactory = _ => "words",
+        };
         var maxLength = new Option<int>("--max-length") { Description = "Token ids per mail (1 to 1024): the first words, padded on the right.", DefaultValueFactory = _ => 128 };
         var vocabulary = new Option<int>("--vocabulary") { Description = "Most token ids, padding and unknown included (≥ 3).", DefaultValueFactory = _ => 10_000 };
-        var minCount = new Option<int>("--min-count") { Description = "Words seen fewer times in the training mails are unknown (≥ 1).", DefaultValueFactory = _ => 2 };
+        var minCount = new Option<int>("--min-count") { Description = "Tokens seen fewer times in the training mails are unknown (≥ 1).", DefaultValueFactory = _ => 2 };
         var embedding = new Option<int>("--embedding") { Description = "Embedding dimension, also the LSTM/GRU and Transformer width (≥ 1; a multiple of 4 for the Transformer).", DefaultValueFactory = _ => 64 };
         var epochs = new Option<int>("--epochs") { Description = "Most passes over the training mails.", DefaultValueFactory = _ => 8 };
         var learningRate = new Option<float>("--learning-rate") { Description = "Adam learning rate (> 0).", DefaultValueFactory = _ => 2e-3f };
@@ -36,7 +41,7 @@ internal static class SpamCommand
         var command = new Command("spam",
             "Spam detection on the SpamAssassin mails shipped with MLExt (seeded stratified split): ML.NET's bag of words against MLExt's LSTM, GRU and Transformer.")
         {
-            models, maxLength, vocabulary, minCount, embedding, epochs, learningRate, batchSize, validationFraction, patience, seed, subset,
+            models, tokenizer, maxLength, vocabulary, minCount, embedding, epochs, learningRate, batchSize, validationFraction, patience, seed, subset,
         };
         command.SetAction(parseResult => context.Run(parseResult, output =>
         {
@@ -50,7 +55,8 @@ internal static class SpamCommand
             if (kinds.Contains(TextNetworkKind.Transformer) && dimension % TextNetworks.Heads != 0)
                 throw new UserException($"--embedding must be a multiple of {TextNetworks.Heads} (the Transformer's heads), got {dimension}");
             OptionRules.EmbeddingSize(vocabularySize, dimension);
-            var text = new TextSettings(length, vocabularySize, OptionRules.AtLeastOne("--min-count", parseResult.GetValue(minCount)), dimension);
+            var text = new TextSettings(length, vocabularySize, OptionRules.AtLeastOne("--min-count", parseResult.GetValue(minCount)), dimension,
+                TextSettings.ParseTokenizer(parseResult.GetValue(tokenizer)!));
             var network = new NetworkSettings([],
                 OptionRules.AtLeastOne("--epochs", parseResult.GetValue(epochs)),
                 OptionRules.Positive("--learning-rate", parseResult.GetValue(learningRate)),

@@ -59,7 +59,7 @@ internal sealed class SpamExperiment
         options.FeatureColumnName = Tokens;
         options.LabelColumnName = Label;
         options.GradientClipNorm = 5f;
-        var pipeline = _ml.Transforms.Text.TokenizeToIds(text.Tokenizer(Tokens, Text))
+        var pipeline = _ml.Transforms.Text.TokenizeToIds(text.TokenIds(Tokens, Text))
             .Append<ITransformer>(_ml.BinaryClassification.Trainers.NeuralNetwork(options));
         return Score(TextNetworks.Name(kind), pipeline);
     }
