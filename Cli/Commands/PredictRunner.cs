@@ -46,16 +46,22 @@ internal static class PredictRunner
             }
             var columns = PredictionColumns.Find(scoredSchema);
             var report = outputPath is null ? output.Error : null;
+            foreach (var note in InputReader.CheckNumbers(file, inputSchema))
+            {
+                if (report is not null) report.WriteLine($"Warning: {note}.");
+                else output.Line($"Warning: {note}.");
+            }
+            void NotANumber(int row) => throw NoPrediction(file, inputSchema, row);
             int rows;
             if (outputPath is null)
-                rows = PredictionWriter.Write(model.Transform(data), columns, output.Stdout);
+                rows = PredictionWriter.Write(model.Transform(data), columns, output.Stdout, NotANumber);
             else
             {
                 rows = 0;
                 AtomicFile.Write(outputPath, stream =>
                 {
                     using var writer = new StreamWriter(stream, leaveOpen: true);
-                    rows = PredictionWriter.Write(model.Transform(data), columns, writer);
+                    rows = PredictionWriter.Write(model.Transform(data), columns, writer, NotANumber);
                 });
             }
             string summary = $"Predicted {rows:N0} row{(rows == 1 ? "" : "s")} of {file.Path} with {modelPath}: {string.Join(", ", columns.Select(c => c.Header))}" +
@@ -69,5 +75,20 @@ internal static class PredictRunner
         {
             (model as IDisposable)?.Dispose();
         }
+    }
+
+    // A NaN prediction: the model has no replacement for a missing or unreadable value on that row (a model saved by an older
+    // mlext replaced them only in columns that had gaps in training). Name the row's line and those cells.
+    private static UserException NoPrediction(DelimitedFile file, DataViewSchema inputSchema, int row)
+    {
+        var (fields, line) = file.Row(row);
+        var cells = inputSchema.Where(c => !c.IsHidden && c.Type is NumberDataViewType)
+            .Select(c => InputReader.Find(file, c.Name))
+            .OfType<ColumnProfile>()
+            .Where(p => ColumnProfile.IsMissing(fields[p.Index]) || !ColumnProfile.TryParseNumber(fields[p.Index], out _))
+            .Select(p => $"'{p.Name}' ('{fields[p.Index]}')").ToList();
+        return new UserException($"--data: {file.Path}, line {line}: the model gives no prediction (NaN)" + (cells.Count > 0
+            ? $": it has no replacement for the missing or unreadable value in column(s) {string.Join(", ", cells)}; fill them, or retrain the model with this mlext"
+            : "; its input there is out of the range it can score"));
     }
 }
