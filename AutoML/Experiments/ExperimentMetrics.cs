@@ -16,7 +16,7 @@ public static class ExperimentMetrics
         ExperimentMetric.F1 => MetricNames.F1,
         ExperimentMetric.Accuracy => task == EvaluationTask.MulticlassClassification ? MetricNames.MicroAccuracy : MetricNames.Accuracy,
         ExperimentMetric.MacroAccuracy => MetricNames.MacroAccuracy,
-        ExperimentMetric.LogLoss => MetricNames.LogLoss,
+        ExperimentMetric.LogLoss => task == EvaluationTask.MulticlassClassification ? MetricNames.LogLossNats : MetricNames.LogLossBits,
         ExperimentMetric.Rmse => MetricNames.RootMeanSquaredError,
         ExperimentMetric.Mae => MetricNames.MeanAbsoluteError,
         _ => MetricNames.RSquared,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLExt.Cli.Data;
@@ -32,6 +33,9 @@ internal static class CvRunner
             : file.Columns.Where(c => c != label && c != group && c.Values > 0).Select(c => c.Name).ToArray();
         var dataset = request.Text is null ? TabularDataset.Resolve(file, request.Label, features, request.Task)
             : TabularDataset.ResolveText(file, request.Label, request.Task, request.Text);
+        if (request.Trainers.Contains(TrainerKind.LbfgsPoisson) && dataset.Label.Minimum < 0)
+            throw new UserException($"--trainer lbfgs-poisson: Poisson regression needs labels ≥ 0, but column '{dataset.Label.Name}' holds " +
+                $"{dataset.Label.Minimum.ToString(CultureInfo.InvariantCulture)} on line {dataset.Label.MinimumLine}; use sdca for a linear regression");
         var options = Options(request, group is null ? null : GroupColumn);
         var data = dataset.Load(new MLContext(seed: request.Seed), group is null ? null : [new TextLoader.Column(GroupColumn, DataKind.String, group.Index)]);
 

@@ -5,6 +5,10 @@ namespace MLExt.Cli.Commands;
 /// <summary>Range checks for option values, run before any work; each failure names the option and what it expects.</summary>
 internal static class OptionRules
 {
+    /// <summary>Requires an integer of at least <paramref name="minimum"/>.</summary>
+    public static int AtLeast(string option, int minimum, int value) =>
+        value >= minimum ? value : throw Fail(option, $"must be at least {minimum}", value);
+
     /// <summary>Requires an integer of at least 1.</summary>
     public static int AtLeastOne(string option, int value) =>
         value >= 1 ? value : throw Fail(option, "must be at least 1", value);
@@ -20,6 +24,10 @@ internal static class OptionRules
     /// <summary>Requires a finite number of at least 0.</summary>
     public static float NonNegative(string option, float value) =>
         value >= 0 && float.IsFinite(value) ? value : throw Fail(option, "must be a number ≥ 0", value);
+
+    /// <summary>Requires a finite number.</summary>
+    public static double Finite(string option, double value) =>
+        double.IsFinite(value) ? value : throw Fail(option, "must be a finite number", value);
 
     /// <summary>Requires <c>0 ≤ value &lt; 1</c>.</summary>
     public static float Fraction(string option, float value) =>

@@ -25,9 +25,10 @@ internal static class PredictRunner
         {
             model = mlContext.Model.Load(modelPath, out inputSchema);
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new UserException($"--model: '{modelPath}' is not a loadable ML.NET model zip: {e.Message}");
+            // ML.NET reports a damaged zip through whatever its loaders throw, often wrapped in a TargetInvocationException.
+            throw new UserException($"--model: '{modelPath}' is not a loadable ML.NET model zip: {CommandContext.Innermost(e).Message}");
         }
         try
         {

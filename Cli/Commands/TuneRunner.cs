@@ -14,7 +14,7 @@ internal static class TuneRunner
     public static int Run(TuneRequest request, CliOutput output)
     {
         var ml = new MLContext(request.Seed);
-        var (data, featurizer, task, source) = Load(request, ml);
+        var (data, featurizer, task, source, fingerprint) = Load(request, ml);
         var evaluationTask = task switch
         {
             TaskKind.Binary => EvaluationTask.BinaryClassification,
@@ -49,7 +49,7 @@ internal static class TuneRunner
             TimeBudget = request.TimeSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             MaxDegreeOfParallelism = request.Parallel, Seed = request.Seed, Tuner = request.Tuner,
             MinEpochs = request.MinEpochs, MaxEpochs = request.MaxEpochs, SearchSpace = space,
-            StudyPath = request.StudyPath, Resume = request.Resume, CancellationToken = cancel.Token,
+            StudyPath = request.StudyPath, Resume = request.Resume, DataFingerprint = fingerprint, CancellationToken = cancel.Token,
         };
         output.Line(source);
         output.Line($"Search: {request.Tuner}, metric {ExperimentMetrics.Name(metric)}, " +
@@ -124,23 +124,38 @@ internal static class TuneRunner
         return 0;
     }
 
-    private static (IDataView Data, ITransformer? Featurizer, TaskKind Task, string Source) Load(TuneRequest request, MLContext ml)
+    private static (IDataView Data, ITransformer? Featurizer, TaskKind Task, string Source, string Fingerprint) Load(TuneRequest request, MLContext ml)
     {
         if (request.DataPath is null)
         {
             var (train, _) = MnistDigits.Load().Split(MnistDigits.DefaultSplitSeed);
             return (train.ToDataView(ml), null, TaskKind.Multiclass,
-                $"Data: the MNIST digits shipped with MLExt, the demo's {train.Count:N0} training digits (seeded split {MnistDigits.DefaultSplitSeed}); 784 pixel features, multiclass.");
+                $"Data: the MNIST digits shipped with MLExt, the demo's {train.Count:N0} training digits (seeded split {MnistDigits.DefaultSplitSeed}); 784 pixel features, multiclass.",
+                $"file=embedded MNIST digits; rows={train.Count}; split seed={MnistDigits.DefaultSplitSeed}");
         }
         if (Directory.Exists(request.DataPath) || !File.Exists(request.DataPath))
             throw new UserException($"--data: file '{request.DataPath}' does not exist");
         var file = DelimitedFile.Profile(request.DataPath);
         var dataset = TabularDataset.Resolve(file, request.Label!, request.Features, request.Task!.Value);
+        if (request.Trainers?.Contains(DefaultSearchSpace.PoissonRegression) == true && dataset.Label.Minimum < 0)
+            throw new UserException($"--trainers {DefaultSearchSpace.PoissonRegression}: Poisson regression needs labels ≥ 0, but column '{dataset.Label.Name}' " +
+                $"holds {dataset.Label.Minimum.ToString(System.Globalization.CultureInfo.InvariantCulture)} on line {dataset.Label.MinimumLine}");
         var data = dataset.Load(ml);
         // The featurisation (mean imputation, one-hot, standardisation) is fitted once on all rows, before the search's folds.
         var featurizer = dataset.Featurize(ml).Fit(data);
         return (data, featurizer, request.Task!.Value,
-            $"Data: {file.Path}, {file.Rows:N0} rows; label '{dataset.Label.Name}' ({request.Task.Value.ToString().ToLowerInvariant()}); {dataset.Features.Count} feature column(s), standardised.");
+            $"Data: {file.Path}, {file.Rows:N0} rows; label '{dataset.Label.Name}' ({request.Task.Value.ToString().ToLowerInvariant()}); {dataset.Features.Count} feature column(s), standardised.",
+            Fingerprint(file, dataset));
+    }
+
+    // What the study is checked against on --resume: the file's name, size in rows, columns used and content hash, in that order,
+    // so that a refusal names the first of them that changed.
+    private static string Fingerprint(DelimitedFile file, TabularDataset dataset)
+    {
+        using var stream = File.OpenRead(file.Path);
+        string hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
+        return $"file={Path.GetFileName(file.Path)}; rows={file.Rows}; label={dataset.Label.Name}; " +
+            $"features={string.Join(",", dataset.Features.Select(f => f.Name))}; content sha256={hash[..16]}";
     }
 
     private static ExperimentResult Guard(Func<ExperimentResult> run)

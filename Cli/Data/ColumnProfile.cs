@@ -40,6 +40,12 @@ internal sealed class ColumnProfile(string name, int index)
     /// </summary>
     public bool IsNumeric => Values > BadCells && (BadCells == 0 || BadCells * 20 <= Values || (BadCells == 1 && Values >= 3));
 
+    /// <summary>The smallest number in the column (+∞ without one).</summary>
+    public float Minimum { get; private set; } = float.PositiveInfinity;
+
+    /// <summary>The 1-based line of <see cref="Minimum"/>.</summary>
+    public int MinimumLine { get; private set; }
+
     /// <summary>Numeric with no bad cell at all: what a label must be to be read as a number.</summary>
     public bool IsCleanNumeric => Values > 0 && BadCells == 0;
 
@@ -76,7 +82,10 @@ internal sealed class ColumnProfile(string name, int index)
             return;
         }
         Values++;
-        if (!TryParseNumber(value, out _) && BadCells++ == 0)
+        bool isNumber = TryParseNumber(value, out float number);
+        if (isNumber && number < Minimum)
+            (Minimum, MinimumLine) = (number, line);
+        if (!isNumber && BadCells++ == 0)
         {
             FirstNonNumeric = value;
             FirstNonNumericLine = line;
