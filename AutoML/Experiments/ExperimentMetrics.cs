@@ -52,6 +52,13 @@ public static class ExperimentMetrics
         _ => ExperimentMetric.Rmse,
     };
 
+    /// <summary>
+    /// The name of <paramref name="metric"/> as shown beside its figures for <paramref name="task"/>: the command-line name, with the
+    /// unit of log loss (<c>log-loss (bits)</c> for binary, <c>log-loss (nats)</c> for multiclass, ML.NET's conventions).
+    /// </summary>
+    public static string DisplayName(ExperimentMetric metric, EvaluationTask task) => metric != ExperimentMetric.LogLoss ? Name(metric)
+        : task == EvaluationTask.MulticlassClassification ? "log-loss (nats)" : "log-loss (bits)";
+
     /// <summary>The command-line name of <paramref name="metric"/>, such as <c>log-loss</c>.</summary>
     public static string Name(ExperimentMetric metric) => Names[(int)metric];
 

@@ -33,6 +33,11 @@ internal static class CvRunner
             : file.Columns.Where(c => c != label && c != group && c.Values > 0).Select(c => c.Name).ToArray();
         var dataset = request.Text is null ? TabularDataset.Resolve(file, request.Label, features, request.Task)
             : TabularDataset.ResolveText(file, request.Label, request.Task, request.Text);
+        if (request.Folds > file.Rows)
+            throw new UserException($"--folds {request.Folds}: {file.Path} has {file.Rows} row(s), so a fold would be empty; use at most {file.Rows} folds");
+        if (group is not null && !group.TooManyDistinct && group.Distinct.Count < request.Folds)
+            throw new UserException($"--folds {request.Folds}: --group column '{group.Name}' has {group.Distinct.Count} distinct value(s), so a fold " +
+                $"would be empty; use at most {group.Distinct.Count} folds");
         if (request.Trainers.Contains(TrainerKind.LbfgsPoisson) && dataset.Label.Minimum < 0)
             throw new UserException($"--trainer lbfgs-poisson: Poisson regression needs labels ≥ 0, but column '{dataset.Label.Name}' holds " +
                 $"{dataset.Label.Minimum.ToString(CultureInfo.InvariantCulture)} on line {dataset.Label.MinimumLine}; use sdca for a linear regression");

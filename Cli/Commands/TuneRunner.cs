@@ -52,7 +52,7 @@ internal static class TuneRunner
             StudyPath = request.StudyPath, Resume = request.Resume, DataFingerprint = fingerprint, CancellationToken = cancel.Token,
         };
         output.Line(source);
-        output.Line($"Search: {request.Tuner}, metric {ExperimentMetrics.Name(metric)}, " +
+        output.Line($"Search: {request.Tuner}, metric {ExperimentMetrics.DisplayName(metric, evaluationTask)}, " +
             (request.Folds >= 2 ? $"{request.Folds}-fold {(task == TaskKind.Regression ? "" : "stratified ")}cross-validation" : $"hold-out of {request.ValidationFraction:0.##}") +
             $", {(request.Trials is { } t ? $"{t} trials" : request.TimeSeconds is null ? "20 trials" : "no trial limit")}{(request.TimeSeconds is { } ts ? $", {ts:0.#} s budget" : "")}" +
             $", {request.Parallel} at a time, seed {request.Seed}; trainers {string.Join(", ", space[DefaultSearchSpace.Trainer].Choices)}; network epochs {request.MinEpochs}–{request.MaxEpochs}.");
@@ -63,7 +63,7 @@ internal static class TuneRunner
         ExperimentResult result;
         try
         {
-            result = TrialReporter.Run(output, metric, request.Trials ?? (request.TimeSeconds is null ? 20 : null), progress =>
+            result = TrialReporter.Run(output, metric, ExperimentMetrics.DisplayName(metric, evaluationTask), request.Trials ?? (request.TimeSeconds is null ? 20 : null), progress =>
             {
                 options.Progress = progress;
                 return Guard(() => new Experiment(options).Run(prepared));
@@ -77,7 +77,7 @@ internal static class TuneRunner
         output.Line();
         output.Line($"Stopped: {result.StopReason}; {result.Trials.Count} trials, {result.TotalEpochs} network epochs, {result.Elapsed.TotalSeconds:0.0} s.");
         var ranked = StudyReport.Ranked(result);
-        string metricName = ExperimentMetrics.Name(metric);
+        string metricName = ExperimentMetrics.DisplayName(metric, evaluationTask);
         ReportTable.Write(output, $"Leaderboard (best {Math.Min(10, ranked.Count)} of {ranked.Count} completed trials):",
             ["trial", "trainer", metricName, "budget", "epochs", "seconds"],
             ranked.Take(10).Select(r => (IReadOnlyList<string>)[r.Id.ToString(), Trainer(r), ReportTable.Figure(r.Metric), r.Budget?.ToString() ?? "full",
@@ -90,7 +90,7 @@ internal static class TuneRunner
         IReadOnlyList<string> written = [];
         if (request.ReportDirectory is not null)
         {
-            written = StudyReportWriter.WriteAll(result, request.ReportDirectory, [source, $"Command: mlext tune --tuner {request.Tuner} --metric {metricName} --seed {request.Seed}."]);
+            written = StudyReportWriter.WriteAll(result, request.ReportDirectory, [source, $"Command: mlext tune --tuner {request.Tuner} --metric {ExperimentMetrics.Name(metric)} --seed {request.Seed}."]);
             output.Line($"Report: {Path.Combine(request.ReportDirectory, "report.html")} (also report.md, report.json and {(written.Count - 3) / 2} plots as PNG and SVG).");
         }
         if (request.ModelPath is not null)
@@ -140,6 +140,11 @@ internal static class TuneRunner
         if (request.Trainers?.Contains(DefaultSearchSpace.PoissonRegression) == true && dataset.Label.Minimum < 0)
             throw new UserException($"--trainers {DefaultSearchSpace.PoissonRegression}: Poisson regression needs labels ≥ 0, but column '{dataset.Label.Name}' " +
                 $"holds {dataset.Label.Minimum.ToString(System.Globalization.CultureInfo.InvariantCulture)} on line {dataset.Label.MinimumLine}");
+        if (request.Folds > file.Rows)
+            throw new UserException($"--folds {request.Folds}: {file.Path} has {file.Rows} row(s), so a fold would be empty; use at most {file.Rows} folds");
+        if (request.Folds == 0 && (file.Rows * (1 - request.ValidationFraction) < 1 || file.Rows * request.ValidationFraction < 1))
+            throw new UserException($"--validation-fraction {request.ValidationFraction} of {file.Path}'s {file.Rows} row(s) leaves " +
+                $"{(file.Rows * request.ValidationFraction < 1 ? "no hold-out row" : "no training row")}; both need at least one");
         var data = dataset.Load(ml);
         // The featurisation (mean imputation, one-hot, standardisation) is fitted once on all rows, before the search's folds.
         var featurizer = dataset.Featurize(ml).Fit(data);

@@ -49,7 +49,7 @@ internal static class TrainerCatalog
         (TrainerKind.LbfgsPoisson, _) => "ML.NET LbfgsPoissonRegression",
         (TrainerKind.Sdca, TaskKind.Binary) => "ML.NET SdcaLogisticRegression",
         (TrainerKind.Sdca, TaskKind.Multiclass) => "ML.NET SdcaMaximumEntropy",
-        (TrainerKind.Sdca, _) => "ML.NET Sdca (least-squares linear regression)",
+        (TrainerKind.Sdca, _) => "ML.NET Sdca",
         (TrainerKind.FastTree, TaskKind.Multiclass) => "ML.NET FastTree (one-versus-all)",
         (TrainerKind.FastTree, _) => "ML.NET FastTree",
         _ => "ML.NET LightGbm",

@@ -51,7 +51,7 @@ public sealed class CvCommandTests(CsvFixture files) : IClassFixture<CsvFixture>
 
     [Theory]
     [InlineData("--group", "nope", "--group: no column 'nope'")]
-    [InlineData("--trainer", "forest", "--trainer must be one of nn, lbfgs, sdca, fasttree, lightgbm")]
+    [InlineData("--trainer", "forest", "--trainer must be one of nn, lbfgs, lbfgs-poisson, sdca, fasttree, lightgbm")]
     [InlineData("--folds", "1", "--folds must be at least 2")]
     [InlineData("--group", "colour", "3 distinct value(s), fewer than the 5 folds")]
     public void BadOptionsAreNamed(string option, string value, string message)
