@@ -45,6 +45,8 @@ internal static class CvRunner
         var data = dataset.Load(new MLContext(seed: request.Seed), group is null ? null : [new TextLoader.Column(GroupColumn, DataKind.String, group.Index)]);
 
         output.Line($"Data: {file.Path}, {file.Rows:N0} rows; label '{dataset.Label.Name}'; {dataset.Features.Count} feature column(s).");
+        foreach (var note in dataset.Notes())
+            output.Line($"Note: {note}.");
         output.Line($"Cross-validation: {request.Folds}-fold {StrategyName(options)}{(group is null ? "" : $" by '{group.Name}'")}" +
             $"{(request.Repeats > 1 ? $", {request.Repeats} repeats" : "")}, seed {request.Seed}{(request.Parallel > 1 ? $", {request.Parallel} folds at a time" : "")}.");
 

@@ -149,7 +149,8 @@ internal static class TuneRunner
         // The featurisation (mean imputation, one-hot, standardisation) is fitted once on all rows, before the search's folds.
         var featurizer = dataset.Featurize(ml).Fit(data);
         return (data, featurizer, request.Task!.Value,
-            $"Data: {file.Path}, {file.Rows:N0} rows; label '{dataset.Label.Name}' ({request.Task.Value.ToString().ToLowerInvariant()}); {dataset.Features.Count} feature column(s), standardised.",
+            $"Data: {file.Path}, {file.Rows:N0} rows; label '{dataset.Label.Name}' ({request.Task.Value.ToString().ToLowerInvariant()}); {dataset.Features.Count} feature column(s), standardised." +
+            string.Concat(dataset.Notes().Select(n => $" Note: {n}.")),
             Fingerprint(file, dataset));
     }
 

@@ -34,28 +34,7 @@ internal sealed class CsvRecords(TextReader reader, string path, char separator)
         bool quoted = false;
         while (true)
         {
-            for (int i = 0; i < text.Length; i++)
-            {
-                char c = text[i];
-                if (quoted)
-                {
-                    if (c != '"')
-                        field.Append(c);
-                    else if (i + 1 < text.Length && text[i + 1] == '"')
-                        field.Append(text[++i]);
-                    else
-                        quoted = false;
-                }
-                else if (c == '"')
-                    quoted = true;
-                else if (c == Separator)
-                {
-                    fields.Add(field.ToString());
-                    field.Clear();
-                }
-                else
-                    field.Append(c);
-            }
+            quoted = Split(text, Separator, fields, field, quoted);
             if (!quoted)
                 break;
             // The quoted field goes on: the line break is part of its value.
@@ -67,5 +46,36 @@ internal sealed class CsvRecords(TextReader reader, string path, char separator)
         }
         fields.Add(field.ToString());
         return (fields, start);
+    }
+
+    /// <summary>
+    /// Splits one line: completed fields go to <paramref name="fields"/>, the last one stays in <paramref name="field"/>.
+    /// Returns whether a quoted field is still open at the end of the line.
+    /// </summary>
+    public static bool Split(string text, char separator, List<string> fields, StringBuilder field, bool quoted)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (quoted)
+            {
+                if (c != '"')
+                    field.Append(c);
+                else if (i + 1 < text.Length && text[i + 1] == '"')
+                    field.Append(text[++i]);
+                else
+                    quoted = false;
+            }
+            else if (c == '"')
+                quoted = true;
+            else if (c == separator)
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+                field.Append(c);
+        }
+        return quoted;
     }
 }

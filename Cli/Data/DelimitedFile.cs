@@ -107,29 +107,7 @@ internal sealed class DelimitedFile
     {
         var fields = new List<string>();
         var field = new StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
-        {
-            char c = line[i];
-            if (quoted)
-            {
-                if (c != '"')
-                    field.Append(c);
-                else if (i + 1 < line.Length && line[i + 1] == '"')
-                    field.Append(line[++i]);
-                else
-                    quoted = false;
-            }
-            else if (c == '"')
-                quoted = true;
-            else if (c == separator)
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-                field.Append(c);
-        }
+        CsvRecords.Split(line, separator, fields, field, quoted: false);
         fields.Add(field.ToString());
         return fields;
     }

@@ -160,6 +160,14 @@ internal sealed class TabularDataset
             $"first on line {feature.FirstNonNumericLine}: '{feature.FirstNonNumeric}'" : kind;
     }
 
+    /// <summary>
+    /// What was decided about the feature columns whose cells are not all clean numbers or all text, one line each
+    /// (<c>column 'x': numeric; 1 not a number …</c>), for the commands that do not list every feature.
+    /// </summary>
+    public IEnumerable<string> Notes() => Features
+        .Where(f => f.IsNumeric ? f.Missing + f.BadCells > 0 : f.BadCells < f.Values)
+        .Select(f => $"column '{f.Name}': {Describe(f)}");
+
     // Loader columns keep the header's names, except the names the pipeline itself produces.
     private static string LoaderName(ColumnProfile feature) =>
         feature.Name is LabelColumn or FeaturesColumn or NumericColumn ? $"{feature.Name}.input" : feature.Name;

@@ -53,7 +53,7 @@ public sealed class CvCommandTests(CsvFixture files) : IClassFixture<CsvFixture>
     [InlineData("--group", "nope", "--group: no column 'nope'")]
     [InlineData("--trainer", "forest", "--trainer must be one of nn, lbfgs, lbfgs-poisson, sdca, fasttree, lightgbm")]
     [InlineData("--folds", "1", "--folds must be at least 2")]
-    [InlineData("--group", "colour", "3 distinct value(s), fewer than the 5 folds")]
+    [InlineData("--group", "colour", "--group column 'colour' has 3 distinct value(s), so a fold would be empty; use at most 3 folds")]
     public void BadOptionsAreNamed(string option, string value, string message)
     {
         using var folder = new TempFolder();
