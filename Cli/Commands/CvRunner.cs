@@ -20,8 +20,7 @@ internal static class CvRunner
     /// <summary>Runs a validated request; returns the exit code.</summary>
     public static int Run(CvRequest request, CliOutput output)
     {
-        if (Directory.Exists(request.DataPath) || !File.Exists(request.DataPath))
-            throw new UserException($"--data: file '{request.DataPath}' does not exist");
+        OptionRules.InputFile("--data", request.DataPath);
         var file = DelimitedFile.Profile(request.DataPath);
         var group = request.Group is null ? null : file.Find(request.Group)
             ?? throw new UserException($"--group: no column '{request.Group}' in {file.Path} (columns: {file.ColumnNames})");

@@ -20,8 +20,7 @@ internal static class EvaluateRunner
     /// <summary>Runs a parsed request; returns the exit code.</summary>
     public static int Run(EvaluateRequest request, CliOutput output)
     {
-        if (Directory.Exists(request.DataPath) || !File.Exists(request.DataPath))
-            throw new UserException($"--data: file '{request.DataPath}' does not exist");
+        OptionRules.InputFile("--data", request.DataPath);
         var file = DelimitedFile.Profile(request.DataPath);
         var label = file.Find(request.Label) ?? throw new UserException($"--label: no column '{request.Label}' in {file.Path} (columns: {file.ColumnNames})");
         if (request.Scores.Count == 0)

@@ -52,6 +52,14 @@ internal static class OptionRules
     public static string[] ColumnList(IEnumerable<string>? values) =>
         values is null ? [] : values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToArray();
 
+    /// <summary>An existing file to read; a folder or a missing path fails naming the option and saying which it is.</summary>
+    public static string InputFile(string option, string path)
+    {
+        if (Directory.Exists(path))
+            throw new UserException($"{option}: '{path}' is a folder; name a file");
+        return File.Exists(path) ? path : throw new UserException($"{option}: file '{path}' does not exist");
+    }
+
     /// <summary>Null, or a file path whose folder exists (or can be created) and that is not a folder itself.</summary>
     public static string? OutputFile(string option, string? path)
     {

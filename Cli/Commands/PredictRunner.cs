@@ -14,10 +14,8 @@ internal static class PredictRunner
     /// <summary>Scores the file; returns the exit code.</summary>
     public static int Run(string modelPath, string dataPath, string? outputPath, CliOutput output)
     {
-        if (Directory.Exists(modelPath) || !File.Exists(modelPath))
-            throw new UserException($"--model: file '{modelPath}' does not exist");
-        if (Directory.Exists(dataPath) || !File.Exists(dataPath))
-            throw new UserException($"--data: file '{dataPath}' does not exist");
+        OptionRules.InputFile("--model", modelPath);
+        OptionRules.InputFile("--data", dataPath);
         var mlContext = new MLContext(seed: 0).RegisterMLExt();
         ITransformer model;
         DataViewSchema inputSchema;

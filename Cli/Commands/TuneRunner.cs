@@ -31,7 +31,9 @@ internal static class TuneRunner
         }
         catch (ArgumentException e)
         {
-            throw new UserException($"--trainers: {e.Message.Replace(" (Parameter 'trainers')", "", StringComparison.Ordinal)}");
+            // The library names the task by its enum; the user wrote --task (or searches the MNIST digits, a multiclass task).
+            throw new UserException($"--trainers: {e.Message.Replace(" (Parameter 'trainers')", "", StringComparison.Ordinal)
+                .Replace($"for {evaluationTask}", $"for {task.ToString().ToLowerInvariant()}", StringComparison.Ordinal)}");
         }
         var prepared = featurizer?.Transform(data) ?? data;
 
@@ -133,8 +135,7 @@ internal static class TuneRunner
                 $"Data: the MNIST digits shipped with MLExt, the demo's {train.Count:N0} training digits (seeded split {MnistDigits.DefaultSplitSeed}); 784 pixel features, multiclass.",
                 $"file=embedded MNIST digits; rows={train.Count}; split seed={MnistDigits.DefaultSplitSeed}");
         }
-        if (Directory.Exists(request.DataPath) || !File.Exists(request.DataPath))
-            throw new UserException($"--data: file '{request.DataPath}' does not exist");
+        OptionRules.InputFile("--data", request.DataPath);
         var file = DelimitedFile.Profile(request.DataPath);
         var dataset = TabularDataset.Resolve(file, request.Label!, request.Features, request.Task!.Value);
         if (request.Trainers?.Contains(DefaultSearchSpace.PoissonRegression) == true && dataset.Label.Minimum < 0)

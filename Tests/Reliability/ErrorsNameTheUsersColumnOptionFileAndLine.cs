@@ -69,6 +69,29 @@ public class ErrorsNameTheUsersColumnOptionFileAndLine(CsvFixture files) : IClas
     }
 
     [Fact]
+    public void ChecksBeforeTheWorkNameTheOptions()
+    {
+        using var folder = new TempFolder();
+        string three = folder.Write("three.csv", "x,label\n1,a\n2,b\n3,a\n");
+        var runs = new (CliRun Run, string Message)[]
+        {
+            (CliRun.Of("train", "--data", folder.PathOf(""), "--label", "label", "--task", "binary"), "is a folder; name a file"),
+            (CliRun.Of("cv", "--data", three, "--label", "label", "--task", "binary", "--folds", "5", "--report", folder.PathOf("r")),
+                "--folds 5: " + three + " has 3 row(s), so a fold would be empty; use at most 3 folds"),
+            (CliRun.Of("tune", "--data", three, "--label", "label", "--task", "binary", "--folds", "5"), "--folds 5: "),
+            (CliRun.Of("tune", "--data", files.Binary, "--label", "label", "--task", "binary", "--validation-fraction", "0.999"),
+                "--validation-fraction 0.999 of " + files.Binary + "'s 150 row(s) leaves no training row"),
+            (CliRun.Of("tune", "--data", files.Binary, "--label", "label", "--task", "binary", "--trainers", "lbfgs-poisson"),
+                "--trainers: Unknown trainer 'lbfgs-poisson' for binary"),
+        };
+        foreach (var (run, message) in runs)
+        {
+            run.AssertFailure(1, message);
+            run.AssertNoExceptionName();
+        }
+    }
+
+    [Fact]
     public void AnUnforeseenFailureShowsItsCauseWithoutItsTypeName()
     {
         var wrapped = new TargetInvocationException(new AggregateException(new InvalidOperationException("the cause")));
