@@ -65,7 +65,9 @@ public static class DefaultSearchSpace
             space.When(Trainer, "sdca", s => s.Float("sdca.L2", 1e-6, 1, log: true, defaultValue: 1e-3));
         foreach (var lbfgs in new[] { "lbfgs", PoissonRegression })
             if (chosen.Contains(lbfgs))
-                space.When(Trainer, lbfgs, s => s.Float($"{lbfgs}.L1", 1e-4, 10, log: true, defaultValue: 1).Float($"{lbfgs}.L2", 1e-4, 10, log: true, defaultValue: 1));
+                space.When(Trainer, lbfgs, s => s
+                    .Float($"{lbfgs}.L1", 1e-4, 10, log: true, defaultValue: 1)
+                    .Float($"{lbfgs}.L2", 1e-4, 10, log: true, defaultValue: 1));
         foreach (var trees in new[] { "fasttree", "lightgbm" })
             if (chosen.Contains(trees))
                 space.When(Trainer, trees, s => s

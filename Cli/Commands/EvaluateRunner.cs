@@ -87,7 +87,9 @@ internal static class EvaluateRunner
     {
         var classes = BinaryLabel.From(label);
         var rows = Enumerable.Range(0, values.Length).Where(r => !ColumnProfile.IsMissing(values[r][0])).ToArray();
-        Skipped(values.Length - rows.Length, $"no label in column '{label.Name}'", rows.Length == values.Length ? 0 : lines[Array.FindIndex(values, v => ColumnProfile.IsMissing(v[0]))], warnings);
+        if (rows.Length < values.Length)
+            Skipped(values.Length - rows.Length, $"no label in column '{label.Name}'",
+                lines[Array.FindIndex(values, v => ColumnProfile.IsMissing(v[0]))], warnings);
         rows = KeepFinite(rows, 1, "--score", score, values, lines, warnings);
         if (probability is not null)
             rows = KeepFinite(rows, 2, "--probability", probability, values, lines, warnings);
@@ -140,8 +142,9 @@ internal static class EvaluateRunner
             throw new UserException($"--score: no row has a label and a finite number in every column of {string.Join(", ", classes)} " +
                 $"({values.Length} row(s){(firstBad > 0 ? $", first without on line {firstBad}" : "")}); nothing to evaluate");
         if (notOne > 0)
-            warnings.Add($"the --score columns ({string.Join(", ", classes)}) do not sum to 1 on {notOne} of {labels.Count} row(s) (first on line {firstNotOne}: " +
-                $"{firstSum.ToString("0.####", CultureInfo.InvariantCulture)}); log loss reads each class's value as its probability, so it means little unless they are probabilities.");
+            warnings.Add($"the --score columns ({string.Join(", ", classes)}) do not sum to 1 on {notOne} of {labels.Count} row(s) " +
+                $"(first on line {firstNotOne}: {firstSum.ToString("0.####", CultureInfo.InvariantCulture)}); log loss reads each class's " +
+                "value as its probability, so it means little unless they are probabilities.");
         return MulticlassEvaluator.Evaluate(new MulticlassPredictions(labels.ToArray(), scores.ToArray(), classes));
     }
 
@@ -150,7 +153,8 @@ internal static class EvaluateRunner
         Numeric("--label", label);
         var rows = KeepFinite(Enumerable.Range(0, values.Length).ToArray(), 0, "--label", label, values, lines, warnings);
         rows = KeepFinite(rows, 1, "--score", score, values, lines, warnings);
-        return RegressionEvaluator.Evaluate(new RegressionPredictions(rows.Select(r => Number(values[r][0])).ToArray(), rows.Select(r => Number(values[r][1])).ToArray()));
+        return RegressionEvaluator.Evaluate(new RegressionPredictions(
+            rows.Select(r => Number(values[r][0])).ToArray(), rows.Select(r => Number(values[r][1])).ToArray()));
     }
 
     // The rows whose value at field is a finite number; the others are left out with a warning naming the option and column,
