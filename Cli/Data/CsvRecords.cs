@@ -4,7 +4,8 @@ namespace MLExt.Cli.Data;
 
 /// <summary>
 /// Reads the records of a CSV/TSV file as RFC 4180 says: fields may be quoted (<c>"a,b"</c>, <c>""</c> for a quote), and a
-/// quoted field may span lines. Blank lines between records are skipped. Each record comes with the file line it starts on.
+/// quoted field may span lines. Empty lines between records are skipped, as ML.NET's TextLoader skips them (a line of spaces is
+/// a record, as it is for the loader). Each record comes with the file line it starts on.
 /// </summary>
 internal sealed class CsvRecords(TextReader reader, string path, char separator)
 {
@@ -27,7 +28,7 @@ internal sealed class CsvRecords(TextReader reader, string path, char separator)
             if (text is null)
                 return null;
         }
-        while (text.Trim().Length == 0);
+        while (text.Length == 0);
         int start = _line;
         var fields = new List<string>();
         var field = new StringBuilder();

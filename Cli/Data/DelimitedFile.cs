@@ -5,7 +5,7 @@ namespace MLExt.Cli.Data;
 /// <summary>
 /// A CSV or TSV file with a header row, read once to learn its separator and the kind of every column.
 /// Fields may be quoted (<c>"a,b"</c>, with <c>""</c> for a quote) and a quoted field may span lines (RFC 4180);
-/// blank lines are skipped.
+/// empty lines are skipped.
 /// </summary>
 internal sealed class DelimitedFile
 {
@@ -44,6 +44,8 @@ internal sealed class DelimitedFile
                 columns = ReadHeader(path, fields);
                 continue;
             }
+            if (fields.Count == 1 && columns.Count > 1 && fields[0].Trim().Length == 0)
+                throw new UserException($"{path}, line {line} holds only spaces, which ML.NET reads as a row of missing values; delete the line");
             if (fields.Count != columns.Count)
                 throw new UserException($"{path}, line {line}: {fields.Count} fields, but the header names {columns.Count} columns" +
                     (fields.Count < columns.Count ? "" : "; a field holding the separator must be quoted (\"a,b\")"));

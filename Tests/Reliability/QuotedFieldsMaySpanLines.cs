@@ -44,6 +44,28 @@ public class QuotedFieldsMaySpanLines
     }
 
     [Fact]
+    public void EvaluateCountsLinesAcrossMultiLineRecords()
+    {
+        using var folder = new TempFolder();
+        string data = folder.Write("scored.csv", "note,y,s\n\"two\nlines\",yes,0.9\nplain,no,0.2\n\"three\nlong\nlines\",yes,\nx,no,0.1\ny,yes,0.8\n");
+
+        var run = CliRun.Of("evaluate", "--data", data, "--label", "y", "--score", "s", "--report", folder.PathOf("r"), "--json");
+
+        run.AssertSuccess();
+        Assert.Contains(run.Json().GetProperty("warnings").EnumerateArray(), w =>
+            w.GetString() == "1 row(s) with a missing or non-finite value in --score column 's' were left out (first on line 5).");
+    }
+
+    [Fact]
+    public void ALineOfSpacesIsNamedNotReadAsARow()
+    {
+        // ML.NET's TextLoader skips empty lines but reads a line of spaces as a row of missing values.
+        using var folder = new TempFolder();
+        var error = Assert.Throws<MLExt.Cli.UserException>(() => DelimitedFile.Profile(folder.Write("sp.csv", "a,b\n1,2\n\n   \n3,4\n")));
+        Assert.Contains("line 4 holds only spaces", error.Message);
+    }
+
+    [Fact]
     public void AQuoteNeverClosedIsNamedWithItsLine()
     {
         using var folder = new TempFolder();
