@@ -75,6 +75,6 @@ public sealed class CvCommandTests(CsvFixture files) : IClassFixture<CsvFixture>
         using var folder = new TempFolder();
         string data = folder.Write("tiny.csv", "x,y\n1,0\n2,1\n3,0\n");
         var run = CliRun.Of(["cv", "--data", data, "--label", "y", "--task", "binary", "--trainer", "lbfgs", "--report", folder.PathOf("x")]);
-        run.AssertFailure(1, "3 rows, fewer than the 5 folds");
+        run.AssertFailure(1, "--folds 5: ", "has 3 row(s), so a fold would be empty; use at most 3 folds");
     }
 }
