@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Numerics.Tensors;
 
 namespace MLExt.Neural;
 
@@ -147,11 +146,13 @@ public static class TrainingLoop
         if (options.L1Regularization > 0 || options.L2Regularization > 0)
             WeightPenalty.AddGradients(parameters, options.L1Regularization, options.L2Regularization);
         if (options.GradientClipValue is float limit) GradientClipping.ClipByValue(parameters, limit);
-        if (options.EffectiveGradientClipNorm(network) is float maxNorm) GradientClipping.ClipByGlobalNorm(parameters, maxNorm);
+        // Clipping by global norm scales the gradients inside the optimiser's pass rather than rewriting them.
+        float gradientScale = options.EffectiveGradientClipNorm(network) is float maxNorm
+            ? GradientClipping.Scale(Math.Sqrt(optimizer.GradientSumOfSquares(parameters)), maxNorm) : 1f;
 
         learningRate = optimizer.Schedule?.GetLearningRate(optimizer.LearningRate, optimizer.StepCount, epoch) ?? optimizer.LearningRate;
-        optimizer.Step(parameters, learningRate);
-        CheckFinite(parameters, epoch, batch);
+        int diverged = optimizer.Step(parameters, learningRate, gradientScale);
+        if (diverged >= 0) throw Diverged(parameters[diverged], epoch, batch);
         return loss;
     }
 
@@ -185,17 +186,8 @@ public static class TrainingLoop
             throw new ArgumentException($"The network has {outputs} outputs but the {name} targets have {data.TargetWidth} values per row.", name);
     }
 
-    private static void CheckFinite(IReadOnlyList<Parameter> parameters, int epoch, int batch)
-    {
-        for (int i = 0; i < parameters.Count; i++)
-        {
-            var p = parameters[i];
-            // A NaN or ±∞ anywhere makes the sum non-finite (as does overflow, which is divergence too).
-            if (!float.IsFinite(TensorPrimitives.Sum(p.Value.Span)))
-                throw new TrainingDivergedException(
-                    $"Weights of '{p.Name}' {p.Value.ShapeText} became NaN or infinite after the step at epoch {epoch + 1}, batch {batch + 1}. Lower the learning rate, add gradient clipping (GradientClipNorm), or scale the features.");
-        }
-    }
+    private static TrainingDivergedException Diverged(Parameter p, int epoch, int batch) => new(
+        $"Weights of '{p.Name}' {p.Value.ShapeText} became NaN or infinite after the step at epoch {epoch + 1}, batch {batch + 1}. Lower the learning rate, add gradient clipping (GradientClipNorm), or scale the features.");
 
     private static string Describe(EpochSummary s, string? metricName)
     {

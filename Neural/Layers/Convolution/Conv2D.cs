@@ -71,21 +71,19 @@ public sealed class Conv2D : ConvolutionLayer
         for (int first = 0; first < n; first += chunk)
             for (int group = 0, count = Math.Min(chunk, n - first); group < Groups; group++)
             {
-                // columns = im2col(x) ; Z_g = W_g · columns
+                // columns = im2col(x) ; Z_g = W_g · columns ; z = Z + b[f], the bias added as Z is laid out by sample
                 Unfold(input, first, count, group);
                 Gemm.Multiply(false, false, GroupFilters, count * plane, ColumnRows, GroupKernel(group), _columns, _product, accumulate: false);
                 for (int s = 0; s < count; s++)
                     for (int f = 0; f < GroupFilters; f++)
-                        _product.AsSpan((f * count + s) * plane, plane).CopyTo(z.Row(first + s).Slice((group * GroupFilters + f) * plane, plane));
+                    {
+                        int filter = group * GroupFilters + f;
+                        var product = _product.AsSpan((f * count + s) * plane, plane);
+                        var channel = z.Row(first + s).Slice(filter * plane, plane);
+                        if (Bias is { } bias) TensorPrimitives.Add(product, bias.Value[filter], channel);
+                        else product.CopyTo(channel);
+                    }
             }
-        if (Bias is { } bias)
-            for (int s = 0; s < n; s++)
-                for (int f = 0; f < Filters; f++)
-                {
-                    // z += b[f]
-                    var channel = z.Row(s).Slice(f * plane, plane);
-                    TensorPrimitives.Add(channel, bias.Value[f], channel);
-                }
         return Activate(z); // y = act(z)
     }
 
