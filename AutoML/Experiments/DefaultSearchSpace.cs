@@ -12,8 +12,9 @@ namespace MLExt.AutoML;
 /// <c>nn.LearningRate</c> (1e-4–0.1, log); <c>nn.Schedule</c> none|cosine|step|exponential; <c>nn.BatchSize</c> 16–256 (log);
 /// <c>nn.Dropout</c> 0–0.5 after each hidden layer; <c>nn.L2</c> 1e-6–1e-2 (log); <c>nn.Epochs</c> from the minimum to the maximum
 /// epochs (a multi-fidelity tuner's budget replaces it). ML.NET: <c>sdca.L2</c>; <c>lbfgs.L1</c>, <c>lbfgs.L2</c>; FastTree and LightGbm
-/// <c>.Leaves</c>, <c>.Trees</c>, <c>.LearningRate</c>, <c>.MinLeaf</c>. L-BFGS is left out for regression: ML.NET's only L-BFGS regression
-/// is Poisson, which needs non-negative labels.
+/// <c>.Leaves</c>, <c>.Trees</c>, <c>.LearningRate</c>, <c>.MinLeaf</c>. <c>lbfgs</c> is L-BFGS logistic regression or maximum entropy
+/// (classification); ML.NET's only L-BFGS regression is Poisson, which needs labels ≥ 0, so it is named <c>lbfgs-poisson</c> and
+/// searched only when asked for (<c>lbfgs-poisson.L1</c>, <c>lbfgs-poisson.L2</c>); SDCA is the linear regression (least squares).
 /// </remarks>
 public static class DefaultSearchSpace
 {
@@ -22,6 +23,9 @@ public static class DefaultSearchSpace
 
     /// <summary>The choice of <see cref="Trainer"/> for an MLExt network.</summary>
     public const string Network = "network";
+
+    /// <summary>The L-BFGS Poisson regression, offered for regression when named (labels ≥ 0) but not searched by default.</summary>
+    public const string PoissonRegression = "lbfgs-poisson";
 
     /// <summary>The most hidden layers a network of the default space has.</summary>
     public const int MaxHiddenLayers = 3;
@@ -46,15 +50,24 @@ public static class DefaultSearchSpace
         if (chosen.Count == 0)
             throw new ArgumentException("At least one trainer is needed.", nameof(trainers));
         foreach (var t in chosen)
-            if (!offered.Contains(t))
-                throw new ArgumentException($"Unknown trainer '{t}' for {task}; expected one of {string.Join(", ", offered)}.", nameof(trainers));
+        {
+            if (task == EvaluationTask.Regression && t == "lbfgs")
+                throw new ArgumentException("Trainer 'lbfgs' is L-BFGS logistic regression or maximum entropy, for classification; for regression " +
+                    $"use sdca (least-squares linear regression) or {PoissonRegression} (Poisson regression, labels ≥ 0).", nameof(trainers));
+            if (!offered.Contains(t) && !(task == EvaluationTask.Regression && t == PoissonRegression))
+                throw new ArgumentException($"Unknown trainer '{t}' for {task}; expected one of {string.Join(", ", offered)}" +
+                    (task == EvaluationTask.Regression ? $" or {PoissonRegression}." : "."), nameof(trainers));
+        }
         var space = new SearchSpace().Choice(Trainer, chosen.ToArray());
         if (chosen.Contains(Network))
             space.When(Trainer, Network, s => NetworkSpace(s, minEpochs, maxEpochs));
         if (chosen.Contains("sdca"))
             space.When(Trainer, "sdca", s => s.Float("sdca.L2", 1e-6, 1, log: true, defaultValue: 1e-3));
-        if (chosen.Contains("lbfgs"))
-            space.When(Trainer, "lbfgs", s => s.Float("lbfgs.L1", 1e-4, 10, log: true, defaultValue: 1).Float("lbfgs.L2", 1e-4, 10, log: true, defaultValue: 1));
+        foreach (var lbfgs in new[] { "lbfgs", PoissonRegression })
+            if (chosen.Contains(lbfgs))
+                space.When(Trainer, lbfgs, s => s
+                    .Float($"{lbfgs}.L1", 1e-4, 10, log: true, defaultValue: 1)
+                    .Float($"{lbfgs}.L2", 1e-4, 10, log: true, defaultValue: 1));
         foreach (var trees in new[] { "fasttree", "lightgbm" })
             if (chosen.Contains(trees))
                 space.When(Trainer, trees, s => s

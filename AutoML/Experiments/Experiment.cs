@@ -90,7 +90,10 @@ public sealed class Experiment
         _options.Validate();
         var clock = Stopwatch.StartNew();
         var metric = _options.EffectiveMetric;
-        var header = new StudyHeader(_options.Task, metric, _options.Tuner.ToLowerInvariant(), _options.Seed, _options.MinEpochs, _options.MaxEpochs, space.ToString());
+        string scoring = _options.NumberOfFolds >= 2 ? $"{_options.NumberOfFolds}-fold"
+            : $"hold-out {_options.ValidationFraction.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}";
+        var header = new StudyHeader(_options.Task, metric, _options.Tuner.ToLowerInvariant(), _options.Seed, _options.MinEpochs, _options.MaxEpochs,
+            space.ToString(), scoring, _options.DataFingerprint);
         ITuner CreateTuner() => TunerFactory.Create(_options.Tuner, space, _options.Seed,
             new MultiFidelityOptions { MinBudget = _options.MinEpochs, MaxBudget = _options.MaxEpochs, ReductionFactor = _options.ReductionFactor });
         using var storage = _options.Storage is null ? new JsonLinesStudyStorage(_options.StudyPath) : null;

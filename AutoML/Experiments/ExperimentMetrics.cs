@@ -16,7 +16,7 @@ public static class ExperimentMetrics
         ExperimentMetric.F1 => MetricNames.F1,
         ExperimentMetric.Accuracy => task == EvaluationTask.MulticlassClassification ? MetricNames.MicroAccuracy : MetricNames.Accuracy,
         ExperimentMetric.MacroAccuracy => MetricNames.MacroAccuracy,
-        ExperimentMetric.LogLoss => MetricNames.LogLoss,
+        ExperimentMetric.LogLoss => task == EvaluationTask.MulticlassClassification ? MetricNames.LogLossNats : MetricNames.LogLossBits,
         ExperimentMetric.Rmse => MetricNames.RootMeanSquaredError,
         ExperimentMetric.Mae => MetricNames.MeanAbsoluteError,
         _ => MetricNames.RSquared,
@@ -51,6 +51,13 @@ public static class ExperimentMetrics
         EvaluationTask.MulticlassClassification => ExperimentMetric.MacroAccuracy,
         _ => ExperimentMetric.Rmse,
     };
+
+    /// <summary>
+    /// The name of <paramref name="metric"/> as shown beside its figures for <paramref name="task"/>: the command-line name, with the
+    /// unit of log loss (<c>log-loss (bits)</c> for binary, <c>log-loss (nats)</c> for multiclass, ML.NET's conventions).
+    /// </summary>
+    public static string DisplayName(ExperimentMetric metric, EvaluationTask task) => metric != ExperimentMetric.LogLoss ? Name(metric)
+        : task == EvaluationTask.MulticlassClassification ? "log-loss (nats)" : "log-loss (bits)";
 
     /// <summary>The command-line name of <paramref name="metric"/>, such as <c>log-loss</c>.</summary>
     public static string Name(ExperimentMetric metric) => Names[(int)metric];

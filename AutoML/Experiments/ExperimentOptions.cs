@@ -72,8 +72,14 @@ public sealed class ExperimentOptions
     public string? StudyPath { get; set; }
 
     /// <summary>
+    /// What identifies the data searched on, stored in the study and compared when it is resumed: <c>key=value</c> parts joined by
+    /// <c>; </c> (such as <c>file=a.csv; sha256=…; label=y</c>), so that a refusal names the part that changed. Null: not checked.
+    /// </summary>
+    public string? DataFingerprint { get; set; }
+
+    /// <summary>
     /// When true and <see cref="StudyPath"/> exists, the experiment reloads it, replays the tuner and continues; a study of
-    /// another task, metric, tuner or seed is refused. When false an existing file is an error, so no study is lost. Default false.
+    /// another task, metric, tuner, seed, scoring (folds or hold-out) or data fingerprint is refused. When false an existing file is an error, so no study is lost. Default false.
     /// </summary>
     public bool Resume { get; set; }
 

@@ -44,10 +44,10 @@ public static class TrialEstimators
                 LabelColumnName = label, FeatureColumnName = features, NumberOfThreads = 1,
                 L1Regularization = (float)parameters.GetDouble("lbfgs.L1"), L2Regularization = (float)parameters.GetDouble("lbfgs.L2"),
             }),
-            ("lbfgs", _) => ml.Regression.Trainers.LbfgsPoissonRegression(new LbfgsPoissonRegressionTrainer.Options
+            (DefaultSearchSpace.PoissonRegression, EvaluationTask.Regression) => ml.Regression.Trainers.LbfgsPoissonRegression(new LbfgsPoissonRegressionTrainer.Options
             {
                 LabelColumnName = label, FeatureColumnName = features, NumberOfThreads = 1,
-                L1Regularization = (float)parameters.GetDouble("lbfgs.L1"), L2Regularization = (float)parameters.GetDouble("lbfgs.L2"),
+                L1Regularization = (float)parameters.GetDouble("lbfgs-poisson.L1"), L2Regularization = (float)parameters.GetDouble("lbfgs-poisson.L2"),
             }),
             ("fasttree", _) => FastTree(ml, parameters, context.Seed, options),
             ("lightgbm", _) => LightGbm(ml, parameters, context.Seed, options),

@@ -35,7 +35,7 @@ public sealed class StudyReport
     public static StudyReport Build(ExperimentResult result, IReadOnlyList<string>? notes = null, int seed = 0)
     {
         ArgumentNullException.ThrowIfNull(result);
-        string metric = ExperimentMetrics.Name(result.Metric);
+        string metric = ExperimentMetrics.DisplayName(result.Metric, result.Task);
         string title = $"Hyperparameter search: {metric}, {result.Tuner}";
         var trials = result.Trials;
         int completed = trials.Count(t => t.Status == TrialStatus.Completed), pruned = trials.Count(t => t.Status == TrialStatus.Pruned);

@@ -19,6 +19,10 @@ internal static class StudyJson
         w.WriteNumber("minEpochs", header.MinEpochs);
         w.WriteNumber("maxEpochs", header.MaxEpochs);
         w.WriteString("searchSpace", header.SearchSpace);
+        if (header.Evaluation is not null)
+            w.WriteString("evaluation", header.Evaluation);
+        if (header.Data is not null)
+            w.WriteString("data", header.Data);
     });
 
     public static string Event(TunerEvent tunerEvent) => Line(w =>
@@ -94,7 +98,9 @@ internal static class StudyJson
                     throw new JsonException($"study format version {version}; this MLExt reads version {StudyHeader.Version}");
                 return new StudyHeader(Enum.Parse<EvaluationTask>(e.GetProperty("task").GetString()!), ExperimentMetrics.Parse(e.GetProperty("metric").GetString()!),
                     e.GetProperty("tuner").GetString()!, e.GetProperty("seed").GetInt32(), e.GetProperty("minEpochs").GetInt32(), e.GetProperty("maxEpochs").GetInt32(),
-                    e.GetProperty("searchSpace").GetString()!);
+                    e.GetProperty("searchSpace").GetString()!,
+                    e.TryGetProperty("evaluation", out var evaluation) ? evaluation.GetString() : null,
+                    e.TryGetProperty("data", out var data) ? data.GetString() : null);
             case "propose":
                 return new TrialProposedEvent(new TrialSuggestion(e.GetProperty("id").GetInt32(), ParametersOf(e), Int(e, "budget"))
                 {

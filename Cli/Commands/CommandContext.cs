@@ -33,8 +33,17 @@ internal sealed record CommandContext(TextWriter Stdout, TextWriter Stderr, Opti
         }
         catch (Exception e)
         {
-            return output.Fail($"{e.GetType().Name}: {OneLine(e.Message)}", UserError);
+            // A failure no check foresaw: its message, never the exception's type name nor a stack trace.
+            return output.Fail($"unexpected failure: {OneLine(Innermost(e).Message)}", UserError);
         }
+    }
+
+    /// <summary>The exception that carries the cause: <paramref name="e"/> without its reflection and task wrappers.</summary>
+    public static Exception Innermost(Exception e)
+    {
+        while (e is System.Reflection.TargetInvocationException or AggregateException or TypeInitializationException && e.InnerException is not null)
+            e = e.InnerException;
+        return e;
     }
 
     /// <summary>Reports the parser's errors (exit code <see cref="UsageError"/>), pointing at the command's help.</summary>

@@ -19,7 +19,7 @@ internal static class CvCommand
         var features = new Option<string[]>("--features") { Description = "Feature columns, comma-separated (default: every other column but the group).", HelpName = "COLUMNS" };
         var trainers = new Option<string[]>("--trainer")
         {
-            Description = $"Trainer(s) to compare, repeated or comma-separated: {string.Join(", ", TrainerCatalog.Names)}.",
+            Description = $"Trainer(s) to compare, repeated or comma-separated: {TrainerCatalog.Help}.",
             DefaultValueFactory = _ => ["nn"],
             HelpName = "NAME",
             AllowMultipleArgumentsPerToken = true,
@@ -53,11 +53,13 @@ internal static class CvCommand
                 parseResult.GetValue(epochs), parseResult.GetValue(learningRate), parseResult.GetValue(batchSize),
                 L2: 0, seedValue, ValidationFraction: 0.1f, Patience: 5, text?.GradientClipNorm);
             OptionRules.Trainer(network.Apply(new NeuralNetworkRegressionTrainer.Options(), progress: null));
-            var kinds = OptionRules.ColumnList(parseResult.GetValue(trainers)).Select(TrainerCatalog.Parse).Distinct().ToArray();
+            var taskKind = Enum.Parse<TaskKind>(parseResult.GetValue(task)!, ignoreCase: true);
+            var kinds = OptionRules.ColumnList(parseResult.GetValue(trainers)).Select(TrainerCatalog.Parse)
+                .Select(k => TrainerCatalog.Check(k, taskKind)).Distinct().ToArray();
             if (text is { Network: not Text.TextNetworkKind.Bow } && kinds.Any(k => k != TrainerKind.Nn))
                 throw new UserException($"--network {text.Network.ToString().ToLowerInvariant()} gives token ids, which only the MLExt network (--trainer nn) reads; use --network bow to compare ML.NET's trainers");
             var request = new CvRequest(
-                parseResult.GetValue(data)!, parseResult.GetValue(label)!, Enum.Parse<TaskKind>(parseResult.GetValue(task)!, ignoreCase: true),
+                parseResult.GetValue(data)!, parseResult.GetValue(label)!, taskKind,
                 OptionRules.ColumnList(parseResult.GetValue(features)), kinds.Length == 0 ? [TrainerKind.Nn] : kinds,
                 OptionRules.AtLeastOne("--folds", parseResult.GetValue(folds)), parseResult.GetValue(stratified), parseResult.GetValue(group),
                 OptionRules.AtLeastOne("--repeats", parseResult.GetValue(repeats)), OptionRules.AtLeastOne("--parallel", parseResult.GetValue(parallel)),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLExt.Cli.Data;
@@ -19,8 +20,7 @@ internal static class CvRunner
     /// <summary>Runs a validated request; returns the exit code.</summary>
     public static int Run(CvRequest request, CliOutput output)
     {
-        if (Directory.Exists(request.DataPath) || !File.Exists(request.DataPath))
-            throw new UserException($"--data: file '{request.DataPath}' does not exist");
+        OptionRules.InputFile("--data", request.DataPath);
         var file = DelimitedFile.Profile(request.DataPath);
         var group = request.Group is null ? null : file.Find(request.Group)
             ?? throw new UserException($"--group: no column '{request.Group}' in {file.Path} (columns: {file.ColumnNames})");
@@ -32,10 +32,20 @@ internal static class CvRunner
             : file.Columns.Where(c => c != label && c != group && c.Values > 0).Select(c => c.Name).ToArray();
         var dataset = request.Text is null ? TabularDataset.Resolve(file, request.Label, features, request.Task)
             : TabularDataset.ResolveText(file, request.Label, request.Task, request.Text);
+        if (request.Folds > file.Rows)
+            throw new UserException($"--folds {request.Folds}: {file.Path} has {file.Rows} row(s), so a fold would be empty; use at most {file.Rows} folds");
+        if (group is not null && !group.TooManyDistinct && group.Distinct.Count < request.Folds)
+            throw new UserException($"--folds {request.Folds}: --group column '{group.Name}' has {group.Distinct.Count} distinct value(s), so a fold " +
+                $"would be empty; use at most {group.Distinct.Count} folds");
+        if (request.Trainers.Contains(TrainerKind.LbfgsPoisson) && dataset.Label.Minimum < 0)
+            throw new UserException($"--trainer lbfgs-poisson: Poisson regression needs labels ≥ 0, but column '{dataset.Label.Name}' holds " +
+                $"{dataset.Label.Minimum.ToString(CultureInfo.InvariantCulture)} on line {dataset.Label.MinimumLine}; use sdca for a linear regression");
         var options = Options(request, group is null ? null : GroupColumn);
         var data = dataset.Load(new MLContext(seed: request.Seed), group is null ? null : [new TextLoader.Column(GroupColumn, DataKind.String, group.Index)]);
 
         output.Line($"Data: {file.Path}, {file.Rows:N0} rows; label '{dataset.Label.Name}'; {dataset.Features.Count} feature column(s).");
+        foreach (var note in dataset.Notes())
+            output.Line($"Note: {note}.");
         output.Line($"Cross-validation: {request.Folds}-fold {StrategyName(options)}{(group is null ? "" : $" by '{group.Name}'")}" +
             $"{(request.Repeats > 1 ? $", {request.Repeats} repeats" : "")}, seed {request.Seed}{(request.Parallel > 1 ? $", {request.Parallel} folds at a time" : "")}.");
 

@@ -58,10 +58,10 @@ internal static class DemoCommand
     {
         output.Line();
         ReportTable.Write(output, $"Comparison on the MNIST test split ({result.TestRows:N0} digits):",
-            ["model", "accuracy", "macro F1", "log loss", "fit seconds"],
+            ["model", "accuracy", "macro F1", "log loss (nats)", "fit seconds"],
             result.Models.Select(m => new[]
             {
-                m.Model, ReportTable.Figure(m.Accuracy), ReportTable.Figure(m.MacroF1), ReportTable.Figure(m.LogLoss), ReportTable.Seconds(m.FitSeconds),
+                m.Model, ReportTable.Figure(m.Accuracy), ReportTable.Figure(m.MacroF1), ReportTable.Figure(m.LogLossNats), ReportTable.Seconds(m.FitSeconds),
             }));
     }
 

@@ -14,11 +14,13 @@ namespace MLExt.Cli.Commands;
 /// <summary>The body of <c>mlext evaluate</c>: read labels and predictions from a file, evaluate, print, write the report.</summary>
 internal static class EvaluateRunner
 {
+    // How far from 1 a row's multiclass probabilities may sum (float rounding of softmax outputs) before a warning.
+    private const double ProbabilitySumTolerance = 1e-3;
+
     /// <summary>Runs a parsed request; returns the exit code.</summary>
     public static int Run(EvaluateRequest request, CliOutput output)
     {
-        if (Directory.Exists(request.DataPath) || !File.Exists(request.DataPath))
-            throw new UserException($"--data: file '{request.DataPath}' does not exist");
+        OptionRules.InputFile("--data", request.DataPath);
         var file = DelimitedFile.Profile(request.DataPath);
         var label = file.Find(request.Label) ?? throw new UserException($"--label: no column '{request.Label}' in {file.Path} (columns: {file.ColumnNames})");
         if (request.Scores.Count == 0)
@@ -42,9 +44,9 @@ internal static class EvaluateRunner
         var (values, lines) = ScoredFile.Read(file, columns);
         IEvaluationResult evaluation = task switch
         {
-            TaskKind.Binary => Binary(label, values, request.Threshold, probability is not null, warnings, output),
-            TaskKind.Multiclass => Multiclass(scores.Select(s => s.Name).ToArray(), values, lines, warnings),
-            _ => Regression(label, values, warnings),
+            TaskKind.Binary => Binary(label, scores[0], probability, values, lines, request.Threshold, warnings, output),
+            TaskKind.Multiclass => Multiclass(scores, values, lines, warnings),
+            _ => Regression(label, scores[0], values, lines, warnings),
         };
 
         string model = string.Join(", ", scores.Select(s => s.Name));
@@ -80,35 +82,39 @@ internal static class EvaluateRunner
         throw new UserException($"--task: cannot tell the task from label '{label.Name}' ({(label.TooManyDistinct ? "many" : label.Distinct.Count.ToString(CultureInfo.InvariantCulture))} distinct text values) and one --score column; give --task");
     }
 
-    private static BinaryEvaluation Binary(ColumnProfile label, string[][] values, double? threshold, bool hasProbability, List<string> warnings, CliOutput output)
+    private static BinaryEvaluation Binary(ColumnProfile label, ColumnProfile score, ColumnProfile? probability, string[][] values, int[] lines,
+        double? threshold, List<string> warnings, CliOutput output)
     {
         var classes = BinaryLabel.From(label);
-        var rows = values.Where(v => !ColumnProfile.IsMissing(v[0])).ToArray();
-        Skipped(values.Length - rows.Length, "a missing label", warnings);
+        var rows = Enumerable.Range(0, values.Length).Where(r => !ColumnProfile.IsMissing(values[r][0])).ToArray();
+        if (rows.Length < values.Length)
+            Skipped(values.Length - rows.Length, $"no label in column '{label.Name}'",
+                lines[Array.FindIndex(values, v => ColumnProfile.IsMissing(v[0]))], warnings);
+        rows = KeepFinite(rows, 1, "--score", score, values, lines, warnings);
+        if (probability is not null)
+            rows = KeepFinite(rows, 2, "--probability", probability, values, lines, warnings);
         var predictions = new BinaryPredictions(
-            rows.Select(v => classes.Map[v[0]]).ToArray(),
-            rows.Select(v => Number(v[1])).ToArray(),
-            hasProbability ? rows.Select(v => Number(v[2])).ToArray() : []);
-        var finite = Enumerable.Range(0, predictions.Count).Where(i => double.IsFinite(predictions.Scores[i])).ToArray();
-        Skipped(predictions.Count - finite.Length, "a missing or non-finite score", warnings);
-        predictions = new BinaryPredictions(finite.Select(i => predictions.Labels[i]).ToArray(), finite.Select(i => predictions.Scores[i]).ToArray(),
-            hasProbability ? finite.Select(i => predictions.Probabilities[i]).ToArray() : []);
+            rows.Select(r => classes.Map[values[r][0]]).ToArray(),
+            rows.Select(r => Number(values[r][1])).ToArray(),
+            probability is not null ? rows.Select(r => Number(values[r][2])).ToArray() : []);
         double cut = threshold ?? (predictions.Scores.All(s => s is >= 0 and <= 1) ? 0.5 : 0);
         output.Line($"Classes: '{classes.Positive}' positive, '{classes.Negative}' negative; predicted positive when the score is greater than {cut.ToString(CultureInfo.InvariantCulture)}.");
         return BinaryEvaluator.Evaluate(predictions, new BinaryEvaluationOptions { Threshold = cut });
     }
 
-    private static MulticlassEvaluation Multiclass(string[] classes, string[][] values, int[] lines, List<string> warnings)
+    private static MulticlassEvaluation Multiclass(ColumnProfile[] scoreColumns, string[][] values, int[] lines, List<string> warnings)
     {
+        string[] classes = scoreColumns.Select(s => s.Name).ToArray();
         var labels = new List<int>();
         var scores = new List<double[]>();
-        int missing = 0, badScores = 0;
+        int missing = 0, firstMissing = 0, badScores = 0, firstBad = 0, notOne = 0, firstNotOne = 0;
+        double firstSum = 0;
         for (int r = 0; r < values.Length; r++)
         {
             string value = values[r][0];
             if (ColumnProfile.IsMissing(value))
             {
-                missing++;
+                if (missing++ == 0) firstMissing = lines[r];
                 continue;
             }
             int index = Array.IndexOf(classes, value);
@@ -121,35 +127,60 @@ internal static class EvaluateRunner
             var row = values[r].Skip(1).Select(Number).ToArray();
             if (!row.All(double.IsFinite))
             {
-                badScores++;
+                if (badScores++ == 0) firstBad = lines[r];
                 continue;
             }
+            double sum = row.Sum();
+            if (Math.Abs(sum - 1) > ProbabilitySumTolerance && notOne++ == 0)
+                (firstNotOne, firstSum) = (lines[r], sum);
             labels.Add(index);
             scores.Add(row);
         }
-        Skipped(missing, "a missing label", warnings);
-        Skipped(badScores, "a missing or non-finite score", warnings);
+        Skipped(missing, "no label", firstMissing, warnings);
+        Skipped(badScores, "a missing or non-finite value in a --score column", firstBad, warnings);
+        if (labels.Count == 0)
+            throw new UserException($"--score: no row has a label and a finite number in every column of {string.Join(", ", classes)} " +
+                $"({values.Length} row(s){(firstBad > 0 ? $", first without on line {firstBad}" : "")}); nothing to evaluate");
+        if (notOne > 0)
+            warnings.Add($"the --score columns ({string.Join(", ", classes)}) do not sum to 1 on {notOne} of {labels.Count} row(s) " +
+                $"(first on line {firstNotOne}: {firstSum.ToString("0.####", CultureInfo.InvariantCulture)}); log loss reads each class's " +
+                "value as its probability, so it means little unless they are probabilities.");
         return MulticlassEvaluator.Evaluate(new MulticlassPredictions(labels.ToArray(), scores.ToArray(), classes));
     }
 
-    private static RegressionEvaluation Regression(ColumnProfile label, string[][] values, List<string> warnings)
+    private static RegressionEvaluation Regression(ColumnProfile label, ColumnProfile score, string[][] values, int[] lines, List<string> warnings)
     {
         Numeric("--label", label);
-        var rows = values.Select(v => (Label: Number(v[0]), Score: Number(v[1]))).ToArray();
-        var kept = rows.Where(r => !double.IsNaN(r.Label) && !double.IsNaN(r.Score)).ToArray();
-        Skipped(rows.Length - kept.Length, "a missing label or prediction", warnings);
-        return RegressionEvaluator.Evaluate(new RegressionPredictions(kept.Select(r => r.Label).ToArray(), kept.Select(r => r.Score).ToArray()));
+        var rows = KeepFinite(Enumerable.Range(0, values.Length).ToArray(), 0, "--label", label, values, lines, warnings);
+        rows = KeepFinite(rows, 1, "--score", score, values, lines, warnings);
+        return RegressionEvaluator.Evaluate(new RegressionPredictions(
+            rows.Select(r => Number(values[r][0])).ToArray(), rows.Select(r => Number(values[r][1])).ToArray()));
     }
 
-    private static ColumnProfile Numeric(string option, ColumnProfile column) => column.Values == 0 || column.IsNumeric ? column
+    // The rows whose value at field is a finite number; the others are left out with a warning naming the option and column,
+    // and a column with no finite number at all is an error rather than an evaluation of no rows.
+    private static int[] KeepFinite(int[] rows, int field, string option, ColumnProfile column, string[][] values, int[] lines, List<string> warnings)
+    {
+        var kept = rows.Where(r => double.IsFinite(Number(values[r][field]))).ToArray();
+        if (kept.Length == rows.Length)
+            return kept;
+        int first = rows.First(r => !double.IsFinite(Number(values[r][field])));
+        if (kept.Length == 0)
+            throw new UserException($"{option}: column '{column.Name}' holds no finite number on any of the {rows.Length} row(s) to evaluate " +
+                $"(line {lines[first]}: '{values[first][field]}'); nothing to evaluate");
+        Skipped(rows.Length - kept.Length, $"a missing or non-finite value in {option} column '{column.Name}'", lines[first], warnings);
+        return kept;
+    }
+
+    private static ColumnProfile Numeric(string option, ColumnProfile column) => column.Values == 0 || column.BadCells < column.Values ? column
         : throw new UserException($"{option}: column '{column.Name}' must hold numbers, but line {column.FirstNonNumericLine} holds '{column.FirstNonNumeric}'");
 
     private static double Number(string value) =>
         ColumnProfile.TryParseNumber(value, out float number) ? number : double.NaN;
 
-    private static void Skipped(int count, string what, List<string> warnings)
+    private static void Skipped(int count, string what, int firstLine, List<string> warnings)
     {
         if (count > 0)
-            warnings.Add($"{count} row(s) with {what} were left out.");
+            warnings.Add($"{count} row(s) with {what} were left out (first on line {firstLine}).");
     }
 }

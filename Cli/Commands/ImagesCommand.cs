@@ -8,6 +8,9 @@ namespace MLExt.Cli.Commands;
 /// <summary><c>mlext images</c>: an MLExt network on a folder of images (one sub-folder per class), compared with ML.NET's trainers.</summary>
 internal static class ImagesCommand
 {
+    // The smallest side the image networks accept (their pooling halves it twice); the help and the check both read it.
+    private const int ImageMinimumSize = 4;
+
     /// <summary>Creates the command.</summary>
     public static Command Create(CommandContext context)
     {
@@ -18,7 +21,7 @@ internal static class ImagesCommand
             DefaultValueFactory = _ => "cnn",
         };
         network.AcceptOnlyFromAmong("mlp", "cnn", "resnet", "separable");
-        var imageSize = new Option<int>("--image-size") { Description = "Images are resized to this many pixels square (≥ 4).", DefaultValueFactory = _ => 28 };
+        var imageSize = new Option<int>("--image-size") { Description = $"Images are resized to this many pixels square (≥ {ImageMinimumSize}).", DefaultValueFactory = _ => 28 };
         var color = new Option<bool>("--color") { Description = "Use the red, green and blue planes (default: one grayscale plane)." };
         var epochs = new Option<int>("--epochs") { Description = "Most passes over the training images.", DefaultValueFactory = _ => 10 };
         var learningRate = new Option<float>("--learning-rate") { Description = "Adam learning rate (> 0).", DefaultValueFactory = _ => TrainingDefaults.LearningRate };
@@ -67,8 +70,7 @@ internal static class ImagesCommand
                 OptionRules.NonNegative("--brightness", parseResult.GetValue(brightness)),
                 OptionRules.Fraction("--contrast", parseResult.GetValue(contrast)));
             if (augmentation.RotationDegrees > 180) throw new UserException($"--rotate must be at most 180, got {augmentation.RotationDegrees}");
-            int size = OptionRules.AtLeastOne("--image-size", parseResult.GetValue(imageSize));
-            if (size < 4) throw new UserException($"--image-size must be at least 4, got {size}");
+            int size = OptionRules.AtLeast("--image-size", ImageMinimumSize, parseResult.GetValue(imageSize));
             var settings = new NetworkSettings(
                 [.. augmentation.Layers(), .. ImageNetworks.Create(kind)],
                 OptionRules.AtLeastOne("--epochs", parseResult.GetValue(epochs)),

@@ -43,8 +43,8 @@ internal static class ImagesRunner
             models.Add(StatusDisplay.Run(output, "Training ML.NET LightGbm ...", experiment.TrainLightGbm));
 
         output.Line();
-        ReportTable.Write(output, $"Comparison on {experiment.TestRows:N0} held-out images:", ["model", "accuracy", "macro F1", "log loss", "fit seconds"],
-            models.Select(m => new[] { m.Model, ReportTable.Figure(m.Accuracy), ReportTable.Figure(m.MacroF1), ReportTable.Figure(m.LogLoss), ReportTable.Seconds(m.FitSeconds) }));
+        ReportTable.Write(output, $"Comparison on {experiment.TestRows:N0} held-out images:", ["model", "accuracy", "macro F1", "log loss (nats)", "fit seconds"],
+            models.Select(m => new[] { m.Model, ReportTable.Figure(m.Accuracy), ReportTable.Figure(m.MacroF1), ReportTable.Figure(m.LogLossNats), ReportTable.Seconds(m.FitSeconds) }));
 
         output.FinalJson(new
         {

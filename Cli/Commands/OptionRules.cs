@@ -7,6 +7,10 @@ namespace MLExt.Cli.Commands;
 /// <summary>Range checks for option values, run before any work; each failure names the option and what it expects.</summary>
 internal static class OptionRules
 {
+    /// <summary>Requires an integer of at least <paramref name="minimum"/>.</summary>
+    public static int AtLeast(string option, int minimum, int value) =>
+        value >= minimum ? value : throw Fail(option, $"must be at least {minimum}", value);
+
     /// <summary>Requires an integer of at least 1.</summary>
     public static int AtLeastOne(string option, int value) => Check(() => SettingCheck.AtLeastOne(value, option));
 
@@ -18,6 +22,10 @@ internal static class OptionRules
 
     /// <summary>Requires a finite number of at least 0.</summary>
     public static float NonNegative(string option, float value) => Check(() => SettingCheck.NonNegative(value, option));
+
+    /// <summary>Requires a finite number.</summary>
+    public static double Finite(string option, double value) =>
+        double.IsFinite(value) ? value : throw Fail(option, "must be a finite number", value);
 
     /// <summary>Requires <c>0 ≤ value &lt; 1</c>.</summary>
     public static float Fraction(string option, float value) => Check(() => SettingCheck.Fraction(value, option));
@@ -92,6 +100,14 @@ internal static class OptionRules
     public static string[] ColumnList(IEnumerable<string>? values) =>
         values is null ? [] : values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToArray();
 
+    /// <summary>An existing file to read; a folder or a missing path fails naming the option and saying which it is.</summary>
+    public static string InputFile(string option, string path)
+    {
+        if (Directory.Exists(path))
+            throw new UserException($"{option}: '{path}' is a folder; name a file");
+        return File.Exists(path) ? path : throw new UserException($"{option}: file '{path}' does not exist");
+    }
+
     // The one checker's verdict as a one-line user error that also gives the value typed.
     private static T Check<T>(Func<T> check)
     {
@@ -105,4 +121,7 @@ internal static class OptionRules
             throw new UserException($"{e.Setting} must be {e.Expected}, got {value}");
         }
     }
+
+    private static UserException Fail(string option, string expected, IFormattable value) =>
+        new($"{option} {expected}, got {value.ToString(null, CultureInfo.InvariantCulture)}");
 }

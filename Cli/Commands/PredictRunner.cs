@@ -15,6 +15,8 @@ internal static class PredictRunner
     /// <summary>Scores the file; returns the exit code.</summary>
     public static int Run(string modelPath, string dataPath, string? outputPath, CliOutput output)
     {
+        OptionRules.InputFile("--model", modelPath);
+        OptionRules.InputFile("--data", dataPath);
         var mlContext = new MLContext(seed: 0).RegisterMLExt();
         ITransformer model;
         DataViewSchema inputSchema;
@@ -32,9 +34,10 @@ internal static class PredictRunner
             // ML.NET copied the network to a file in the private folder (0700); make the copy 0600 too.
             PrivateTempFolder.RestrictFiles();
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new UserException($"--model: '{modelPath}' is not a loadable ML.NET model zip: {e.Message}");
+            // ML.NET reports a damaged zip through whatever its loaders throw, often wrapped in a TargetInvocationException.
+            throw new UserException($"--model: '{modelPath}' is not a loadable ML.NET model zip: {CommandContext.Innermost(e).Message}");
         }
         try
         {
@@ -53,16 +56,22 @@ internal static class PredictRunner
             }
             var columns = PredictionColumns.Find(scoredSchema);
             var report = outputPath is null ? output.Error : null;
+            foreach (var note in InputReader.CheckNumbers(file, inputSchema))
+            {
+                if (report is not null) report.WriteLine($"Warning: {note}.");
+                else output.Line($"Warning: {note}.");
+            }
+            void NotANumber(int row) => throw NoPrediction(file, inputSchema, row);
             int rows;
             if (outputPath is null)
-                rows = PredictionWriter.Write(model.Transform(data), columns, output.Stdout);
+                rows = PredictionWriter.Write(model.Transform(data), columns, output.Stdout, NotANumber);
             else
             {
                 rows = 0;
                 AtomicFile.Write(outputPath, stream =>
                 {
                     using var writer = new StreamWriter(stream, leaveOpen: true);
-                    rows = PredictionWriter.Write(model.Transform(data), columns, writer);
+                    rows = PredictionWriter.Write(model.Transform(data), columns, writer, NotANumber);
                 });
             }
             string summary = $"Predicted {rows:N0} row{(rows == 1 ? "" : "s")} of {file.Path} with {modelPath}: {string.Join(", ", columns.Select(c => c.Header))}" +
@@ -76,5 +85,20 @@ internal static class PredictRunner
         {
             (model as IDisposable)?.Dispose();
         }
+    }
+
+    // A NaN prediction: the model has no replacement for a missing or unreadable value on that row (a model saved by an older
+    // mlext replaced them only in columns that had gaps in training). Name the row's line and those cells.
+    private static UserException NoPrediction(DelimitedFile file, DataViewSchema inputSchema, int row)
+    {
+        var (fields, line) = file.Row(row);
+        var cells = inputSchema.Where(c => !c.IsHidden && c.Type is NumberDataViewType)
+            .Select(c => InputReader.Find(file, c.Name))
+            .OfType<ColumnProfile>()
+            .Where(p => ColumnProfile.IsMissing(fields[p.Index]) || !ColumnProfile.TryParseNumber(fields[p.Index], out _))
+            .Select(p => $"'{p.Name}' ('{fields[p.Index]}')").ToList();
+        return new UserException($"--data: {file.Path}, line {line}: the model gives no prediction (NaN)" + (cells.Count > 0
+            ? $": it has no replacement for the missing or unreadable value in column(s) {string.Join(", ", cells)}; fill them, or retrain the model with this mlext"
+            : "; its input there is out of the range it can score"));
     }
 }

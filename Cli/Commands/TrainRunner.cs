@@ -11,8 +11,7 @@ internal static class TrainRunner
     /// <summary>Runs a validated request; returns the exit code.</summary>
     public static int Run(TrainRequest request, CliOutput output)
     {
-        if (Directory.Exists(request.DataPath) || !File.Exists(request.DataPath))
-            throw new UserException($"--data: file '{request.DataPath}' does not exist");
+        OptionRules.InputFile("--data", request.DataPath);
         var file = DelimitedFile.Profile(request.DataPath);
         var dataset = request.Text is null ? TabularDataset.Resolve(file, request.Label, request.Features, request.Task)
             : TabularDataset.ResolveText(file, request.Label, request.Task, request.Text);

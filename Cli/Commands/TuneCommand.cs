@@ -31,7 +31,9 @@ internal static class TuneCommand
         var validationFraction = new Option<double>("--validation-fraction") { Description = "Hold-out fraction when --folds is 0, in (0, 1).", DefaultValueFactory = _ => 0.2 };
         var maxEpochs = new Option<int>("--max-epochs") { Description = "Most epochs of a network trial (the full budget).", DefaultValueFactory = _ => 20 };
         var minEpochs = new Option<int>("--min-epochs") { Description = "Fewest epochs of a network trial (the smallest multi-fidelity budget).", DefaultValueFactory = _ => 1 };
-        var trainers = new Option<string[]>("--trainers") { Description = "Trainers to search, comma-separated: network, sdca, lbfgs (not regression), fasttree, lightgbm (default: all).", HelpName = "NAMES" };
+        var trainers = new Option<string[]>("--trainers") { Description = "Trainers to search, comma-separated: network, sdca (logistic regression, maximum entropy or least squares), " +
+            "lbfgs (logistic regression or maximum entropy; classification), lbfgs-poisson (Poisson regression, labels ≥ 0; regression, only when named), " +
+            "fasttree, lightgbm (default: all but lbfgs-poisson).", HelpName = "NAMES" };
         var model = new Option<string>("--model") { Description = "Save the best configuration, refitted on all the data, as an ML.NET model zip.", HelpName = "FILE" };
         var command = new Command("tune", "Search hyperparameters of MLExt networks and ML.NET trainers (one space under a Trainer choice): cross-validated or hold-out scores, pruning, parallel trials, a resumable study file and a report.")
         {

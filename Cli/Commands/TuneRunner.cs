@@ -16,7 +16,7 @@ internal static class TuneRunner
     public static int Run(TuneRequest request, CliOutput output)
     {
         var ml = new MLContext(request.Seed);
-        var (data, featurizer, task, source) = Load(request, ml);
+        var (data, featurizer, task, source, fingerprint) = Load(request, ml);
         var evaluationTask = task switch
         {
             TaskKind.Binary => EvaluationTask.BinaryClassification,
@@ -33,7 +33,9 @@ internal static class TuneRunner
         }
         catch (ArgumentException e)
         {
-            throw new UserException($"--trainers: {e.Message.Replace(" (Parameter 'trainers')", "", StringComparison.Ordinal)}");
+            // The library names the task by its enum; the user wrote --task (or searches the MNIST digits, a multiclass task).
+            throw new UserException($"--trainers: {e.Message.Replace(" (Parameter 'trainers')", "", StringComparison.Ordinal)
+                .Replace($"for {evaluationTask}", $"for {task.ToString().ToLowerInvariant()}", StringComparison.Ordinal)}");
         }
         var prepared = featurizer?.Transform(data) ?? data;
 
@@ -47,11 +49,11 @@ internal static class TuneRunner
             TimeBudget = request.TimeSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             MaxDegreeOfParallelism = request.Parallel, Seed = request.Seed, Tuner = request.Tuner,
             MinEpochs = request.MinEpochs, MaxEpochs = request.MaxEpochs, SearchSpace = space,
-            StudyPath = request.StudyPath, Resume = request.Resume, CancellationToken = cancel.Token,
+            StudyPath = request.StudyPath, Resume = request.Resume, DataFingerprint = fingerprint, CancellationToken = cancel.Token,
             Storage = storage, RetryFailedTrials = request.RetryFailedTrials,
         };
         output.Line(source);
-        output.Line($"Search: {request.Tuner}, metric {ExperimentMetrics.Name(metric)}, " +
+        output.Line($"Search: {request.Tuner}, metric {ExperimentMetrics.DisplayName(metric, evaluationTask)}, " +
             (request.Folds >= 2 ? $"{request.Folds}-fold {(task == TaskKind.Regression ? "" : "stratified ")}cross-validation" : $"hold-out of {request.ValidationFraction:0.##}") +
             $", {(request.Trials is { } t ? $"{t} trials" : request.TimeSeconds is null ? "20 trials" : "no trial limit")}{(request.TimeSeconds is { } ts ? $", {ts:0.#} s budget" : "")}" +
             $", {request.Parallel} at a time, seed {request.Seed}; trainers {string.Join(", ", space[DefaultSearchSpace.Trainer].Choices)}; network epochs {request.MinEpochs}–{request.MaxEpochs}.");
@@ -63,7 +65,7 @@ internal static class TuneRunner
         ExperimentResult result;
         using (CtrlC.StopGracefully(cancel))
         {
-            result = TrialReporter.Run(output, metric, request.Trials ?? (request.TimeSeconds is null ? 20 : null), progress =>
+            result = TrialReporter.Run(output, metric, ExperimentMetrics.DisplayName(metric, evaluationTask), request.Trials ?? (request.TimeSeconds is null ? 20 : null), progress =>
             {
                 options.Progress = progress;
                 return Guard(() => new Experiment(options).Run(prepared));
@@ -73,7 +75,7 @@ internal static class TuneRunner
         output.Line();
         output.Line($"Stopped: {result.StopReason}; {result.Trials.Count} trials, {result.TotalEpochs} network epochs, {result.Elapsed.TotalSeconds:0.0} s.");
         var ranked = StudyReport.Ranked(result);
-        string metricName = ExperimentMetrics.Name(metric);
+        string metricName = ExperimentMetrics.DisplayName(metric, evaluationTask);
         ReportTable.Write(output, $"Leaderboard (best {Math.Min(10, ranked.Count)} of {ranked.Count} completed trials):",
             ["trial", "trainer", metricName, "budget", "epochs", "seconds"],
             ranked.Take(10).Select(r => (IReadOnlyList<string>)[r.Id.ToString(), Trainer(r), ReportTable.Figure(r.Metric), r.Budget?.ToString() ?? "full",
@@ -86,7 +88,7 @@ internal static class TuneRunner
         IReadOnlyList<string> written = [];
         if (request.ReportDirectory is not null)
         {
-            written = StudyReportWriter.WriteAll(result, request.ReportDirectory, [source, $"Command: mlext tune --tuner {request.Tuner} --metric {metricName} --seed {request.Seed}."]);
+            written = StudyReportWriter.WriteAll(result, request.ReportDirectory, [source, $"Command: mlext tune --tuner {request.Tuner} --metric {ExperimentMetrics.Name(metric)} --seed {request.Seed}."]);
             output.Line($"Report: {Path.Combine(request.ReportDirectory, "report.html")} (also report.md, report.json and {(written.Count - 3) / 2} plots as PNG and SVG).");
         }
         if (request.ModelPath is not null)
@@ -120,23 +122,43 @@ internal static class TuneRunner
         return 0;
     }
 
-    private static (IDataView Data, ITransformer? Featurizer, TaskKind Task, string Source) Load(TuneRequest request, MLContext ml)
+    private static (IDataView Data, ITransformer? Featurizer, TaskKind Task, string Source, string Fingerprint) Load(TuneRequest request, MLContext ml)
     {
         if (request.DataPath is null)
         {
             var (train, _) = MnistDigits.Load().Split(MnistDigits.DefaultSplitSeed);
             return (train.ToDataView(ml), null, TaskKind.Multiclass,
-                $"Data: the MNIST digits shipped with MLExt, the demo's {train.Count:N0} training digits (seeded split {MnistDigits.DefaultSplitSeed}); 784 pixel features, multiclass.");
+                $"Data: the MNIST digits shipped with MLExt, the demo's {train.Count:N0} training digits (seeded split {MnistDigits.DefaultSplitSeed}); 784 pixel features, multiclass.",
+                $"file=embedded MNIST digits; rows={train.Count}; split seed={MnistDigits.DefaultSplitSeed}");
         }
-        if (Directory.Exists(request.DataPath) || !File.Exists(request.DataPath))
-            throw new UserException($"--data: file '{request.DataPath}' does not exist");
+        OptionRules.InputFile("--data", request.DataPath);
         var file = DelimitedFile.Profile(request.DataPath);
         var dataset = TabularDataset.Resolve(file, request.Label!, request.Features, request.Task!.Value);
+        if (request.Trainers?.Contains(DefaultSearchSpace.PoissonRegression) == true && dataset.Label.Minimum < 0)
+            throw new UserException($"--trainers {DefaultSearchSpace.PoissonRegression}: Poisson regression needs labels ≥ 0, but column '{dataset.Label.Name}' " +
+                $"holds {dataset.Label.Minimum.ToString(System.Globalization.CultureInfo.InvariantCulture)} on line {dataset.Label.MinimumLine}");
+        if (request.Folds > file.Rows)
+            throw new UserException($"--folds {request.Folds}: {file.Path} has {file.Rows} row(s), so a fold would be empty; use at most {file.Rows} folds");
+        if (request.Folds == 0 && (file.Rows * (1 - request.ValidationFraction) < 1 || file.Rows * request.ValidationFraction < 1))
+            throw new UserException($"--validation-fraction {request.ValidationFraction} of {file.Path}'s {file.Rows} row(s) leaves " +
+                $"{(file.Rows * request.ValidationFraction < 1 ? "no hold-out row" : "no training row")}; both need at least one");
         var data = dataset.Load(ml);
         // The featurisation (mean imputation, one-hot, standardisation) is fitted once on all rows, before the search's folds.
         var featurizer = dataset.Featurize(ml).Fit(data);
         return (data, featurizer, request.Task!.Value,
-            $"Data: {file.Path}, {file.Rows:N0} rows; label '{dataset.Label.Name}' ({request.Task.Value.ToString().ToLowerInvariant()}); {dataset.Features.Count} feature column(s), standardised.");
+            $"Data: {file.Path}, {file.Rows:N0} rows; label '{dataset.Label.Name}' ({request.Task.Value.ToString().ToLowerInvariant()}); {dataset.Features.Count} feature column(s), standardised." +
+            string.Concat(dataset.Notes().Select(n => $" Note: {n}.")),
+            Fingerprint(file, dataset));
+    }
+
+    // What the study is checked against on --resume: the file's name, size in rows, columns used and content hash, in that order,
+    // so that a refusal names the first of them that changed.
+    private static string Fingerprint(DelimitedFile file, TabularDataset dataset)
+    {
+        using var stream = File.OpenRead(file.Path);
+        string hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
+        return $"file={Path.GetFileName(file.Path)}; rows={file.Rows}; label={dataset.Label.Name}; " +
+            $"features={string.Join(",", dataset.Features.Select(f => f.Name))}; content sha256={hash[..16]}";
     }
 
     private static ExperimentResult Guard(Func<ExperimentResult> run)

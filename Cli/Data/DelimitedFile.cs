@@ -4,7 +4,8 @@ namespace MLExt.Cli.Data;
 
 /// <summary>
 /// A CSV or TSV file with a header row, read once to learn its separator and the kind of every column.
-/// Fields may be quoted (<c>"a,b"</c>, with <c>""</c> for a quote); blank lines are skipped.
+/// Fields may be quoted (<c>"a,b"</c>, with <c>""</c> for a quote) and a quoted field may span lines (RFC 4180);
+/// empty lines are skipped.
 /// </summary>
 internal sealed class DelimitedFile
 {
@@ -31,40 +32,55 @@ internal sealed class DelimitedFile
     /// <summary>Reads and profiles <paramref name="path"/>; problems with its shape become <see cref="UserException"/>s.</summary>
     public static DelimitedFile Profile(string path)
     {
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        string? header = reader.ReadLine();
-        int lineNumber = 1;
-        while (header is not null && header.Trim().Length == 0)
-        {
-            header = reader.ReadLine();
-            lineNumber++;
-        }
-        if (header is null)
-            throw new UserException($"{path} is empty: expected a header row naming the columns, then data rows");
+        string header = FirstLine(path)
+            ?? throw new UserException($"{path} is empty: expected a header row naming the columns, then data rows");
         char separator = DetectSeparator(path, header);
-        var columns = ReadHeader(path, header, separator);
+        List<ColumnProfile>? columns = null;
         int rows = 0;
-        while (reader.ReadLine() is { } line)
+        foreach (var (fields, line) in Records(path, separator))
         {
-            lineNumber++;
-            if (line.Trim().Length == 0)
+            if (columns is null)
+            {
+                columns = ReadHeader(path, fields);
                 continue;
-            var fields = SplitFields(line, separator);
+            }
+            if (fields.Count == 1 && columns.Count > 1 && fields[0].Trim().Length == 0)
+                throw new UserException($"{path}, line {line} holds only spaces, which ML.NET reads as a row of missing values; delete the line");
             if (fields.Count != columns.Count)
-                throw new UserException($"{path}, line {lineNumber}: {fields.Count} fields, but the header names {columns.Count} columns");
+                throw new UserException($"{path}, line {line}: {fields.Count} fields, but the header names {columns.Count} columns" +
+                    (fields.Count < columns.Count ? "" : "; a field holding the separator must be quoted (\"a,b\")"));
             for (int i = 0; i < fields.Count; i++)
-                columns[i].Add(fields[i], lineNumber);
+                columns[i].Add(fields[i], line);
             rows++;
         }
         if (rows == 0)
             throw new UserException($"{path} has a header but no data rows");
-        return new DelimitedFile(path, separator, columns, rows);
+        return new DelimitedFile(path, separator, columns!, rows);
     }
 
+    /// <summary>Every record of the file, the header first, with the line each starts on (see <see cref="CsvRecords"/>).</summary>
+    public static IEnumerable<(List<string> Fields, int Line)> Records(string path, char separator)
+    {
+        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var records = new CsvRecords(reader, path, separator);
+        while (records.Next() is { } record)
+            yield return record;
+    }
+
+    /// <summary>The data row <paramref name="row"/> (0-based, header excluded): its fields and the line it starts on.</summary>
+    public (List<string> Fields, int Line) Row(long row) => Records(Path, Separator).Skip(1).ElementAt(checked((int)row));
+
     /// <summary>The column named <paramref name="name"/> (exact, then case-insensitive match), or null.</summary>
-    public ColumnProfile? Find(string name) =>
-        Columns.FirstOrDefault(c => c.Name == name)
-        ?? Columns.SingleOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+    /// <exception cref="UserException">No exact match, and several columns match ignoring case.</exception>
+    public ColumnProfile? Find(string name)
+    {
+        if (Columns.FirstOrDefault(c => c.Name == name) is { } exact)
+            return exact;
+        var matches = Columns.Where(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
+        return matches.Count <= 1 ? matches.FirstOrDefault()
+            : throw new UserException($"{Path}: no column is named exactly '{name}', and {string.Join(" and ", matches.Select(m => $"'{m.Name}'"))} " +
+                "differ from it only in case; spell the column as the header does");
+    }
 
     /// <summary>The header's names, for error messages: <c>a, b, c</c>.</summary>
     public string ColumnNames => string.Join(", ", Columns.Select(c => c.Name));
@@ -93,36 +109,14 @@ internal sealed class DelimitedFile
     {
         var fields = new List<string>();
         var field = new StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
-        {
-            char c = line[i];
-            if (quoted)
-            {
-                if (c != '"')
-                    field.Append(c);
-                else if (i + 1 < line.Length && line[i + 1] == '"')
-                    field.Append(line[++i]);
-                else
-                    quoted = false;
-            }
-            else if (c == '"')
-                quoted = true;
-            else if (c == separator)
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-                field.Append(c);
-        }
+        CsvRecords.Split(line, separator, fields, field, quoted: false);
         fields.Add(field.ToString());
         return fields;
     }
 
-    private static List<ColumnProfile> ReadHeader(string path, string header, char separator)
+    private static List<ColumnProfile> ReadHeader(string path, List<string> header)
     {
-        var names = SplitFields(header, separator).Select(n => n.Trim()).ToList();
+        var names = header.Select(n => n.Trim()).ToList();
         var columns = new List<ColumnProfile>(names.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < names.Count; i++)
@@ -134,5 +128,14 @@ internal sealed class DelimitedFile
             columns.Add(new ColumnProfile(names[i], i));
         }
         return columns;
+    }
+
+    private static string? FirstLine(string path)
+    {
+        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        while (reader.ReadLine() is { } line)
+            if (line.Trim().Length > 0)
+                return line;
+        return null;
     }
 }

@@ -13,22 +13,27 @@ internal sealed class TrialReporter : IProgress<TrialProgress>
     private readonly IAnsiConsole _console;
     private readonly ProgressTask? _bar;
     private readonly ExperimentMetric _metric;
+    private readonly string _metricName;
     private readonly object _gate = new();
     private readonly SortedDictionary<int, string> _running = [];
     private TrialRecord? _best;
 
-    private TrialReporter(IAnsiConsole console, ProgressTask? bar, ExperimentMetric metric)
+    private TrialReporter(IAnsiConsole console, ProgressTask? bar, ExperimentMetric metric, string metricName)
     {
+        _metricName = metricName;
         _console = console;
         _bar = bar;
         _metric = metric;
     }
 
-    /// <summary>Runs <paramref name="search"/> with a reporter; a live bar on a terminal (<paramref name="maxTrials"/> null: no total known).</summary>
-    public static T Run<T>(CliOutput output, ExperimentMetric metric, int? maxTrials, Func<IProgress<TrialProgress>, T> search)
+    /// <summary>
+    /// Runs <paramref name="search"/> with a reporter; a live bar on a terminal (<paramref name="maxTrials"/> null: no total known).
+    /// <paramref name="metricName"/> is the metric as shown, with its unit.
+    /// </summary>
+    public static T Run<T>(CliOutput output, ExperimentMetric metric, string metricName, int? maxTrials, Func<IProgress<TrialProgress>, T> search)
     {
         if (!output.Interactive)
-            return search(new TrialReporter(output.Report, null, metric));
+            return search(new TrialReporter(output.Report, null, metric, metricName));
         return output.Report.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
@@ -37,7 +42,7 @@ internal sealed class TrialReporter : IProgress<TrialProgress>
                 var bar = context.AddTask("trials", autoStart: true, maxValue: maxTrials ?? 1);
                 if (maxTrials is null)
                     bar.IsIndeterminate = true;
-                var result = search(new TrialReporter(output.Report, bar, metric));
+                var result = search(new TrialReporter(output.Report, bar, metric, metricName));
                 bar.Value = bar.MaxValue;
                 bar.StopTask();
                 return result;
@@ -73,7 +78,7 @@ internal sealed class TrialReporter : IProgress<TrialProgress>
     }
 
     private string Caption(int finished) =>
-        $"{finished} trials" + (_best is null ? "" : $", best {ExperimentMetrics.Name(_metric)} {Figure(_best.Metric)} (trial {_best.Id})") +
+        $"{finished} trials" + (_best is null ? "" : $", best {_metricName} {Figure(_best.Metric)} (trial {_best.Id})") +
         (_running.Count == 0 ? "" : "; running " + string.Join(", ", _running.Select(r => $"#{r.Key} {r.Value}")));
 
     private string Line(TrialRecord t)
@@ -81,9 +86,9 @@ internal sealed class TrialReporter : IProgress<TrialProgress>
         string trainer = t.Parameters.Contains(DefaultSearchSpace.Trainer) ? t.Parameters.GetString(DefaultSearchSpace.Trainer) : "network";
         string what = t.Status switch
         {
-            TrialStatus.Completed => $"{ExperimentMetrics.Name(_metric)} {Figure(t.Metric)}",
+            TrialStatus.Completed => $"{_metricName} {Figure(t.Metric)}",
             TrialStatus.Pruned => $"pruned (intermediate {Figure(t.Loss)})",
-            _ => $"failed: {t.Error}",
+            _ => $"failed: {System.Text.RegularExpressions.Regex.Replace(t.Error ?? "", @"^\w*Exception: ", "")}", // the cause, not the type
         };
         string epochs = t.EpochsTrained > 0 ? $", {t.EpochsTrained} epochs" : "";
         string best = _best is null ? "" : $"  best {Figure(_best.Metric)} (#{_best.Id})";

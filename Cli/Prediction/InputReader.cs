@@ -19,7 +19,7 @@ internal static class InputReader
         var missing = new List<string>();
         foreach (var column in inputSchema.Where(c => !c.IsHidden))
         {
-            var profile = file.Find(column.Name) ?? (column.Name.EndsWith(".input", StringComparison.Ordinal) ? file.Find(column.Name[..^".input".Length]) : null);
+            var profile = Find(file, column.Name);
             if (profile is null)
             {
                 missing.Add(column.Name);
@@ -32,10 +32,36 @@ internal static class InputReader
             Separators = [file.Separator],
             HasHeader = true,
             AllowQuoting = true,
+            ReadMultilines = true,
+            MissingRealsAsNaNs = true, // an empty cell is missing, as in training, not 0
             Columns = [.. columns],
         });
         return (loader.Load(file.Path), missing);
     }
+
+    /// <summary>
+    /// What becomes of the file's empty and unreadable cells in the numeric columns the model reads: one note per column that
+    /// has any (the model's missing-value replacement fills them). A column with no number at all is a <see cref="UserException"/>.
+    /// </summary>
+    public static List<string> CheckNumbers(DelimitedFile file, DataViewSchema inputSchema)
+    {
+        var notes = new List<string>();
+        foreach (var column in inputSchema.Where(c => !c.IsHidden && c.Type is NumberDataViewType))
+        {
+            if (Find(file, column.Name) is not { } profile)
+                continue;
+            if (profile.Values > 0 && profile.BadCells == profile.Values)
+                throw new UserException($"--data: column '{profile.Name}' of {file.Path} holds no number (line {profile.FirstNonNumericLine}: " +
+                    $"'{profile.FirstNonNumeric}'), but the model reads numbers from it");
+            if (profile.MissingSummary is { Length: > 0 } summary)
+                notes.Add($"column '{profile.Name}': {summary}; the model replaces them by the training mean");
+        }
+        return notes;
+    }
+
+    /// <summary>The file's column for the model's input column <paramref name="name"/> (<c>X.input</c> is also found as <c>X</c>).</summary>
+    public static ColumnProfile? Find(DelimitedFile file, string name) =>
+        file.Find(name) ?? (name.EndsWith(".input", StringComparison.Ordinal) ? file.Find(name[..^".input".Length]) : null);
 
     private static DataKind Kind(DataViewSchema.Column column) => column.Type switch
     {

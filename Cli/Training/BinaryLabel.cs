@@ -34,7 +34,7 @@ internal sealed class BinaryLabel
     {
         // Group spellings of the same value: "1" and "1.0" in a numeric column, " yes" and "yes" in a text one.
         var groups = column.Distinct
-            .GroupBy(v => column.IsNumeric && ColumnProfile.TryParseNumber(v, out float n) ? n.ToString("R", CultureInfo.InvariantCulture) : v.Trim())
+            .GroupBy(v => column.IsCleanNumeric && ColumnProfile.TryParseNumber(v, out float n) ? n.ToString("R", CultureInfo.InvariantCulture) : v.Trim())
             .ToList();
         if (groups.Count != 2 || column.TooManyDistinct)
         {
@@ -43,7 +43,7 @@ internal sealed class BinaryLabel
             throw new UserException($"--label: a binary task needs exactly 2 distinct values in column '{column.Name}', found {found}: {examples}{(groups.Count > 5 ? ", ..." : "")}");
         }
         string a = groups[0].Key, b = groups[1].Key;
-        bool bPositive = PairOrder(a, b) ?? (column.IsNumeric
+        bool bPositive = PairOrder(a, b) ?? (column.IsCleanNumeric
             ? float.Parse(b, CultureInfo.InvariantCulture) > float.Parse(a, CultureInfo.InvariantCulture)
             : string.CompareOrdinal(b, a) > 0);
         var map = new Dictionary<string, bool>(StringComparer.Ordinal);

@@ -9,8 +9,9 @@ namespace MLExt.Cli.Training;
 /// <summary>
 /// A user's CSV/TSV file resolved for one task: the label, the feature columns and their kinds,
 /// and the ML.NET loader and featurisation that turn it into <c>Label</c> and <c>Features</c>.
-/// Numeric columns are read as floats (missing values replaced by the column mean), text columns
-/// one-hot encoded; the concatenated features are standardised (mean 0, variance 1).
+/// Numeric columns are read as floats, text columns one-hot encoded; the concatenated features are standardised
+/// (mean 0, variance 1). Missing and unreadable numbers (empty, <c>NA</c>, text, <c>inf</c>, <c>1e39</c>) are replaced by
+/// the training mean of their column inside the fitted pipeline, so a saved model does the same when it scores.
 /// </summary>
 internal sealed class TabularDataset
 {
@@ -19,6 +20,12 @@ internal sealed class TabularDataset
 
     /// <summary>The feature vector column ML.NET sees.</summary>
     public const string FeaturesColumn = "Features";
+
+    /// <summary>The vector of the numeric features, before their missing values are replaced.</summary>
+    private const string NumericColumn = "Features.numeric";
+
+    /// <summary>ML.NET expression mapping infinities to missing (NaN): the loader reads <c>Infinity</c> and <c>1e39</c> as ±∞.</summary>
+    private const string FiniteOrMissing = "x => abs(x) <= 3.4028235e38 ? x : na(x)";
 
     private TabularDataset(DelimitedFile file, TaskKind task, ColumnProfile label, IReadOnlyList<ColumnProfile> features, BinaryLabel? binary, TextFeature? text = null)
     {
@@ -74,8 +81,9 @@ internal sealed class TabularDataset
             ?? throw new UserException($"--label: no column '{labelName}' in {file.Path} (columns: {file.ColumnNames})");
         if (label.Missing > 0)
             throw new UserException($"--label: column '{label.Name}' is empty on {label.Missing} row(s), first on line {label.FirstMissingLine}; fill or remove those rows");
-        if (task == TaskKind.Regression && !label.IsNumeric)
-            throw new UserException($"--label: column '{label.Name}' must be numeric for regression, but line {label.FirstNonNumericLine} holds '{label.FirstNonNumeric}'");
+        if (task == TaskKind.Regression && !label.IsCleanNumeric)
+            throw new UserException($"--label: column '{label.Name}' must hold finite numbers for regression, but line {label.FirstNonNumericLine} holds " +
+                $"'{label.FirstNonNumeric}'{(label.BadCells > 1 ? $" ({label.BadCells} such rows)" : "")}; fix or remove those rows");
         if (task == TaskKind.Multiclass && (label.Distinct.Count < 2 || label.TooManyDistinct))
             throw new UserException($"--label: a multiclass task needs 2 to {ColumnProfile.MaxDistinct} distinct values in column '{label.Name}', found {(label.TooManyDistinct ? "more" : label.Distinct.Count)}");
         var binary = task == TaskKind.Binary ? BinaryLabel.From(label) : null;
@@ -87,7 +95,7 @@ internal sealed class TabularDataset
     {
         var columns = new List<TextLoader.Column>
         {
-            new(LabelColumn, Task == TaskKind.Binary || !Label.IsNumeric ? DataKind.String : DataKind.Single, Label.Index),
+            new(LabelColumn, Task == TaskKind.Binary || !Label.IsCleanNumeric ? DataKind.String : DataKind.Single, Label.Index),
         };
         columns.AddRange(Features.Select(f => new TextLoader.Column(LoaderName(f), f.IsNumeric ? DataKind.Single : DataKind.String, f.Index)));
         columns.AddRange(extraColumns ?? []);
@@ -96,6 +104,8 @@ internal sealed class TabularDataset
             Separators = [File.Separator],
             HasHeader = true,
             AllowQuoting = true,
+            ReadMultilines = true,
+            MissingRealsAsNaNs = true,
             Columns = [.. columns],
         });
         return loader.Load(File.Path);
@@ -107,14 +117,22 @@ internal sealed class TabularDataset
         IEstimator<ITransformer> pipeline = new EstimatorChain<ITransformer>();
         if (Text is not null)
             return WithLabel(mlContext, pipeline.Append(Text.Featurize(mlContext, FeaturesColumn, LoaderName(Features[0]))));
-        var withMissing = Features.Where(f => f.IsNumeric && f.Missing > 0).Select(f => new InputOutputColumnPair(LoaderName(f))).ToArray();
-        if (withMissing.Length > 0)
-            pipeline = pipeline.Append(mlContext.Transforms.ReplaceMissingValues(withMissing, MissingValueReplacingEstimator.ReplacementMode.Mean));
+        var numeric = Features.Where(f => f.IsNumeric).Select(LoaderName).ToArray();
+        var parts = new List<string>();
+        if (numeric.Length > 0)
+        {
+            // Every numeric column, with or without gaps in this file: a file scored later may have them.
+            pipeline = pipeline.Append(mlContext.Transforms.Concatenate(NumericColumn, numeric))
+                .Append(mlContext.Transforms.Expression(NumericColumn, FiniteOrMissing, NumericColumn))
+                .Append(mlContext.Transforms.ReplaceMissingValues(NumericColumn, replacementMode: MissingValueReplacingEstimator.ReplacementMode.Mean));
+            parts.Add(NumericColumn);
+        }
         var text = Features.Where(f => !f.IsNumeric).Select(f => new InputOutputColumnPair(LoaderName(f))).ToArray();
         if (text.Length > 0)
             pipeline = pipeline.Append(mlContext.Transforms.Categorical.OneHotEncoding(text));
+        parts.AddRange(text.Select(t => t.OutputColumnName));
         pipeline = pipeline
-            .Append(mlContext.Transforms.Concatenate(FeaturesColumn, Features.Select(LoaderName).ToArray()))
+            .Append(mlContext.Transforms.Concatenate(FeaturesColumn, [.. parts]))
             .Append(mlContext.Transforms.NormalizeMeanVariance(FeaturesColumn, fixZero: false));
         return WithLabel(mlContext, pipeline);
     }
@@ -129,13 +147,30 @@ internal sealed class TabularDataset
         };
     }
 
-    /// <summary>The kind of each feature as shown to the user: <c>numeric</c>, or <c>text, N values</c>.</summary>
-    public static string Describe(ColumnProfile feature) =>
-        feature.IsNumeric ? "numeric" : $"text, {(feature.TooManyDistinct ? "> " : "")}{feature.Distinct.Count} values, one-hot";
+    /// <summary>
+    /// The kind of each feature as shown to the user: <c>numeric</c> (with what becomes of its empty and bad cells), or
+    /// <c>text, N values</c> (with the first value that made it text when most of the column is numbers).
+    /// </summary>
+    public static string Describe(ColumnProfile feature)
+    {
+        if (feature.IsNumeric)
+            return feature.MissingSummary is { Length: > 0 } summary ? $"numeric; {summary}, replaced by the column mean" : "numeric";
+        string kind = $"text, {(feature.TooManyDistinct ? "> " : "")}{feature.Distinct.Count} values, one-hot";
+        return feature.BadCells < feature.Values ? $"{kind}; {feature.BadCells} of {feature.Values} values are not numbers, " +
+            $"first on line {feature.FirstNonNumericLine}: '{feature.FirstNonNumeric}'" : kind;
+    }
 
-    // Loader columns keep the header's names, except the two names the pipeline itself produces.
+    /// <summary>
+    /// What was decided about the feature columns whose cells are not all clean numbers or all text, one line each
+    /// (<c>column 'x': numeric; 1 not a number …</c>), for the commands that do not list every feature.
+    /// </summary>
+    public IEnumerable<string> Notes() => Features
+        .Where(f => f.IsNumeric ? f.Missing + f.BadCells > 0 : f.BadCells < f.Values)
+        .Select(f => $"column '{f.Name}': {Describe(f)}");
+
+    // Loader columns keep the header's names, except the names the pipeline itself produces.
     private static string LoaderName(ColumnProfile feature) =>
-        feature.Name is LabelColumn or FeaturesColumn ? $"{feature.Name}.input" : feature.Name;
+        feature.Name is LabelColumn or FeaturesColumn or NumericColumn ? $"{feature.Name}.input" : feature.Name;
 
     private static List<ColumnProfile> ResolveFeatures(DelimitedFile file, ColumnProfile label, IReadOnlyList<string> names)
     {

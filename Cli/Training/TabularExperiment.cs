@@ -27,6 +27,9 @@ internal sealed class TabularExperiment
         TestRows = CountRows(_split.TestSet);
         if (TrainRows == 0 || TestRows == 0)
             throw new UserException($"--test-fraction {testFraction} leaves {TrainRows} training and {TestRows} test rows of {data.File.Rows}; both need at least one");
+        if (network.ValidationFraction > 0 && TrainRows < 2)
+            throw new UserException($"--test-fraction {testFraction} leaves {TrainRows} training row of {data.File.Rows}; --validation-fraction " +
+                $"{network.ValidationFraction} needs at least 2 (use a smaller --test-fraction, or --validation-fraction 0)");
     }
 
     /// <summary>Rows in the training part.</summary>

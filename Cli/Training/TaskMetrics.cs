@@ -26,7 +26,7 @@ internal static class TaskMetrics
         [
             new("accuracy (micro)", "microAccuracy", m.MicroAccuracy),
             new("accuracy (macro)", "macroAccuracy", m.MacroAccuracy),
-            new("log loss", "logLoss", m.LogLoss),
+            new("log loss (nats)", "logLossNats", m.LogLoss),
             new("macro F1", "macroF1", ConfusionMatrixMetrics.MacroF1(m.ConfusionMatrix)),
         ];
     }
@@ -47,7 +47,7 @@ internal static class TaskMetrics
             new("accuracy", "accuracy", m.Accuracy),
             new("AUC", "auc", m.AreaUnderRocCurve),
             new("F1", "f1", m.F1Score),
-            new("log loss", "logLoss", m.LogLoss),
+            new("log loss (bits)", "logLossBits", m.LogLoss),
         ];
     }
 

@@ -61,7 +61,7 @@ public sealed class BinaryEvaluation : IEvaluationResult
     /// <summary>F1 at <see cref="Threshold"/>.</summary>
     public double F1Score => Confusion.F1;
 
-    /// <summary>Mean log loss of the probability in bits, −log₂ p(label), as ML.NET reports it (no clipping: p = 0 for the true class gives +∞).</summary>
+    /// <summary>Mean log loss of the probability in bits, −log₂ p(label), as ML.NET reports it, reported as <c>LogLossBits</c> (no clipping: p = 0 for the true class gives +∞).</summary>
     public double LogLoss { get; }
 
     /// <summary>(H(prior) − log loss) / H(prior), the relative improvement over always predicting the positive rate.</summary>

@@ -86,7 +86,7 @@ public static class BinaryEvaluator
         list.Add(MetricNames.Auc, roc.Area, true);
         list.Add(MetricNames.AveragePrecision, precisionRecall.AveragePrecision, true);
         list.Add(MetricNames.AreaUnderPrecisionRecallCurve, precisionRecall.AreaUnderCurve, true);
-        list.Add(MetricNames.LogLoss, logLoss, false);
+        list.Add(MetricNames.LogLossBits, logLoss, false);
         list.Add(MetricNames.LogLossReduction, logLossReduction, true);
         list.Add(MetricNames.BrierScore, calibration.BrierScore, false);
         list.Add(MetricNames.ExpectedCalibrationError, calibration.ExpectedCalibrationError, false);
@@ -145,7 +145,7 @@ public static class BinaryEvaluator
         }
         if (reason is not null)
         {
-            foreach (var name in new[] { MetricNames.LogLoss, MetricNames.LogLossReduction, MetricNames.BrierScore, MetricNames.ExpectedCalibrationError })
+            foreach (var name in new[] { MetricNames.LogLossBits, MetricNames.LogLossReduction, MetricNames.BrierScore, MetricNames.ExpectedCalibrationError })
                 list.Explain(name, reason);
             return (CalibrationCurve.Undefined(reason), double.NaN, double.NaN);
         }

@@ -14,7 +14,14 @@ public static class MetricNames
     public const string Auc = "AUC";
     public const string AveragePrecision = "AveragePrecision";
     public const string AreaUnderPrecisionRecallCurve = "AUPRC";
-    public const string LogLoss = "LogLoss";
+#pragma warning restore CS1591
+
+    /// <summary>Binary log loss in bits (−log₂ p, ML.NET's binary convention); the unit is in the name wherever it is shown.</summary>
+    public const string LogLossBits = "LogLossBits";
+
+    /// <summary>Multiclass log loss in nats (−ln p, ML.NET's multiclass convention); the unit is in the name wherever it is shown.</summary>
+    public const string LogLossNats = "LogLossNats";
+#pragma warning disable CS1591
     public const string LogLossReduction = "LogLossReduction";
     public const string BrierScore = "Brier";
     public const string ExpectedCalibrationError = "ECE";

@@ -7,5 +7,5 @@ namespace MLExt.Evaluation.Multiclass;
 /// <param name="F1">Harmonic mean of precision and recall; 0 when both are 0.</param>
 /// <param name="Support">Rows whose label is this class.</param>
 /// <param name="Auc">One-vs-rest AUC of this class's score; NaN when the class is absent or is every row.</param>
-/// <param name="LogLoss">Mean −ln p(class) over this class's rows; NaN without rows.</param>
+/// <param name="LogLoss">Mean −ln p(class), in nats, over this class's rows; NaN without rows.</param>
 public sealed record ClassReport(string Name, double Precision, double Recall, double F1, long Support, double Auc, double LogLoss);

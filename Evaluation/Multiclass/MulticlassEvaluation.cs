@@ -48,7 +48,7 @@ public sealed class MulticlassEvaluation : IEvaluationResult
     /// <summary>Macro-averaged F1 over the classes that occur as label or prediction.</summary>
     public double MacroF1 => Value(MetricNames.MacroF1);
 
-    /// <summary>Mean −ln p(label), p clipped to [1e-15, 1], as ML.NET.</summary>
+    /// <summary>Mean log loss in nats, −ln p(label), p clipped to [1e-15, 1], as ML.NET (reported as <c>LogLossNats</c>).</summary>
     public double LogLoss { get; }
 
     /// <summary>(H(prior) − log loss) / H(prior), natural logarithms, as ML.NET.</summary>

@@ -82,7 +82,7 @@ public static class MulticlassEvaluator
         double logLoss = n == 0 ? double.NaN : totalLogLoss / n;
         double reduction = Reduction(support, n, logLoss);
         if (n == 0)
-            foreach (var name in new[] { MetricNames.MicroAccuracy, MetricNames.MacroAccuracy, MetricNames.LogLoss, MetricNames.LogLossReduction })
+            foreach (var name in new[] { MetricNames.MicroAccuracy, MetricNames.MacroAccuracy, MetricNames.LogLossNats, MetricNames.LogLossReduction })
                 list.Explain(name, noRows);
         else if (double.IsNaN(reduction))
             list.Explain(MetricNames.LogLossReduction, "Log-loss reduction is undefined: a single class occurs, so the prior's entropy is 0.");
@@ -131,7 +131,7 @@ public static class MulticlassEvaluator
         list.Add(MetricNames.WeightedRecall, Weighted(recall, support), true);
         list.Add(MetricNames.WeightedF1, Weighted(f1, support), true);
         list.Add(MetricNames.MacroAuc, macroAuc, true);
-        list.Add(MetricNames.LogLoss, logLoss, false);
+        list.Add(MetricNames.LogLossNats, logLoss, false);
         list.Add(MetricNames.LogLossReduction, reduction, true);
         for (int r = 2; r <= Math.Min(k, 5); r++)
         {

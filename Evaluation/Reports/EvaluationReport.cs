@@ -50,8 +50,8 @@ public sealed class EvaluationReport
     /// <summary>The few metrics that compare models of this task at a glance, the primary one first.</summary>
     public IReadOnlyList<string> KeyMetrics => Task switch
     {
-        EvaluationTask.BinaryClassification => [MetricNames.Auc, MetricNames.Accuracy, MetricNames.F1, MetricNames.LogLoss, MetricNames.BrierScore],
-        EvaluationTask.MulticlassClassification => [MetricNames.MacroAccuracy, MetricNames.MicroAccuracy, MetricNames.MacroF1, MetricNames.LogLoss],
+        EvaluationTask.BinaryClassification => [MetricNames.Auc, MetricNames.Accuracy, MetricNames.F1, MetricNames.LogLossBits, MetricNames.BrierScore],
+        EvaluationTask.MulticlassClassification => [MetricNames.MacroAccuracy, MetricNames.MicroAccuracy, MetricNames.MacroF1, MetricNames.LogLossNats],
         _ => [MetricNames.RootMeanSquaredError, MetricNames.MeanAbsoluteError, MetricNames.RSquared],
     };
 

@@ -134,7 +134,7 @@ public static class JsonReportWriter
                     Number(j, "f1", c.F1);
                     j.WriteNumber("support", c.Support);
                     Number(j, "auc", c.Auc);
-                    Number(j, "logLoss", c.LogLoss);
+                    Number(j, "logLossNats", c.LogLoss);
                 });
                 json.WriteStartArray("confusionMatrix");
                 foreach (var row in m.ConfusionMatrix.Counts)

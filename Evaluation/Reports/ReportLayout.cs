@@ -108,7 +108,7 @@ public static class ReportLayout
     }
 
     private static ReportTable ClassTable(MulticlassEvaluation m) => new("Per-class report",
-        ["Class", "Precision", "Recall", "F1", "Support", "AUC (one-vs-rest)", "Log loss"],
+        ["Class", "Precision", "Recall", "F1", "Support", "AUC (one-vs-rest)", "Log loss (nats)"],
         m.Classes.Select(c => (IReadOnlyList<string>)[c.Name, Number(c.Precision), Number(c.Recall), Number(c.F1), Count(c.Support), Number(c.Auc), Number(c.LogLoss)]).ToArray());
 
     private static string MeanSd(CrossValidation.MetricSummary s) =>

@@ -23,7 +23,7 @@ public class BadInputTests(CsvFixture files) : IClassFixture<CsvFixture>
 
     [Fact]
     public void NonNumericLabelForRegression() =>
-        CliRun.Of(Train("regression", "y", files.TextLabel)).AssertFailure(1, "--label", "'y'", "must be numeric", "'low'");
+        CliRun.Of(Train("regression", "y", files.TextLabel)).AssertFailure(1, "--label", "'y'", "must hold finite numbers", "'low'");
 
     [Fact]
     public void BinaryLabelWithThreeClasses() =>

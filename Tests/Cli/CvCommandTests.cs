@@ -51,9 +51,9 @@ public sealed class CvCommandTests(CsvFixture files) : IClassFixture<CsvFixture>
 
     [Theory]
     [InlineData("--group", "nope", "--group: no column 'nope'")]
-    [InlineData("--trainer", "forest", "--trainer must be one of nn, lbfgs, sdca, fasttree, lightgbm")]
+    [InlineData("--trainer", "forest", "--trainer must be one of nn, lbfgs, lbfgs-poisson, sdca, fasttree, lightgbm")]
     [InlineData("--folds", "1", "--folds must be at least 2")]
-    [InlineData("--group", "colour", "3 distinct value(s), fewer than the 5 folds")]
+    [InlineData("--group", "colour", "--group column 'colour' has 3 distinct value(s), so a fold would be empty; use at most 3 folds")]
     public void BadOptionsAreNamed(string option, string value, string message)
     {
         using var folder = new TempFolder();
@@ -75,6 +75,6 @@ public sealed class CvCommandTests(CsvFixture files) : IClassFixture<CsvFixture>
         using var folder = new TempFolder();
         string data = folder.Write("tiny.csv", "x,y\n1,0\n2,1\n3,0\n");
         var run = CliRun.Of(["cv", "--data", data, "--label", "y", "--task", "binary", "--trainer", "lbfgs", "--report", folder.PathOf("x")]);
-        run.AssertFailure(1, "3 rows, fewer than the 5 folds");
+        run.AssertFailure(1, "--folds 5: ", "has 3 row(s), so a fold would be empty; use at most 3 folds");
     }
 }

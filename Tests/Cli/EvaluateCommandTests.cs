@@ -24,7 +24,7 @@ public sealed class EvaluateCommandTests
         var expected = BinaryEvaluator.Evaluate(new BinaryPredictions(labels, scores, []));
         double auc = json.GetProperty("metrics").EnumerateObject().Single(p => p.Name.Equals("AUC", StringComparison.OrdinalIgnoreCase)).Value.GetProperty("value").GetDouble();
         Assert.Equal(expected.AreaUnderRocCurve, auc, 12);
-        Assert.Contains(json.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("1 row(s) with a missing or non-finite score"));
+        Assert.Contains(json.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("1 row(s) with a missing or non-finite value in --score column 'score'"));
         Assert.True(File.Exists(Path.Combine(folder.PathOf("r"), "plots", "calibration.png")));
     }
 

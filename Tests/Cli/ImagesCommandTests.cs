@@ -109,6 +109,6 @@ public class ImagesCommandTests(DigitFolderFixture digits) : IClassFixture<Digit
         Assert.Equal(Strip(first), Strip(second));
 
         static string Strip(string models) => JsonDocument.Parse(models).RootElement.EnumerateArray()
-            .Select(m => $"{m.GetProperty("accuracy").GetDouble():R}/{m.GetProperty("logLoss").GetDouble():R}").Aggregate((a, b) => a + b);
+            .Select(m => $"{m.GetProperty("accuracy").GetDouble():R}/{m.GetProperty("logLossNats").GetDouble():R}").Aggregate((a, b) => a + b);
     }
 }

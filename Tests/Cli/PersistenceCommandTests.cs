@@ -83,7 +83,8 @@ public class PersistenceCommandTests(CsvFixture files) : IClassFixture<CsvFixtur
         var loaded = ml.Model.Load(model, out var inputSchema);
         var loader = ml.Data.CreateTextLoader(new TextLoader.Options
         {
-            Separators = [','], HasHeader = true,
+            // Empty sizes are missing (NaN), for the model to replace by the training mean, not 0.
+            Separators = [','], HasHeader = true, MissingRealsAsNaNs = true,
             Columns = [new("size", DataKind.Single, 0), new("rooms", DataKind.Single, 1), new("district", DataKind.String, 2)],
         });
         Assert.Equal(["size", "rooms", "district"], inputSchema.Select(c => c.Name));

@@ -15,8 +15,8 @@ public class TrainCommandTests(CsvFixture files) : IClassFixture<CsvFixture>
 
     public static TheoryData<string, string, string[]> JsonTasks => new()
     {
-        { "binary", "label", ["accuracy", "auc", "f1", "logLoss"] },
-        { "multiclass", "species", ["microAccuracy", "macroAccuracy", "logLoss", "macroF1"] },
+        { "binary", "label", ["accuracy", "auc", "f1", "logLossBits"] },
+        { "multiclass", "species", ["microAccuracy", "macroAccuracy", "logLossNats", "macroF1"] },
         { "regression", "price", ["rmse", "mae", "rSquared"] },
     };
 
