@@ -18,7 +18,7 @@ internal sealed class NetworkOptions
     {
         Description = $"Rows per gradient step, ≥ 1 (default: training rows/{TabularDefaults.RowsPerBatchStep}, within {TabularDefaults.MinimumBatch}–{TabularDefaults.MaximumBatch}).",
     };
-    private readonly Option<float?> _dropout = new("--dropout") { Description = "Dropout rate after each hidden layer, in [0, 1) (default 0)." };
+    private readonly Option<float?> _dropout = new("--dropout") { Description = $"Dropout rate after each hidden layer, in [0, 1) (default {Invariant(TabularDefaults.Dropout)})." };
     private readonly Option<float?> _l2 = new("--l2") { Description = $"L2 penalty on the weights, ≥ 0 (default {Invariant(TabularDefaults.L2)})." };
     private readonly Option<float?> _validationFraction = new("--validation-fraction")
     {
@@ -54,7 +54,7 @@ internal sealed class NetworkOptions
             return fallback;
         }
         string layers = parseResult.GetValue(_layers) ?? Used(used, "layers " + TabularDefaults.Layers, TabularDefaults.Layers);
-        float dropout = OptionRules.Fraction("--dropout", Pick(parseResult.GetValue(_dropout), TabularDefaults.Dropout, "no dropout"));
+        float dropout = OptionRules.Fraction("--dropout", Pick(parseResult.GetValue(_dropout), TabularDefaults.Dropout, $"dropout {Invariant(TabularDefaults.Dropout)}"));
         var hidden = NetworkSettings.ReluLayers(OptionRules.LayerSizes("--layers", layers), dropout);
         int epochs = OptionRules.AtLeastOne("--epochs", Pick(parseResult.GetValue(_epochs), TabularDefaults.Epochs, $"up to {TabularDefaults.Epochs} epochs"));
         float learningRate = OptionRules.Positive("--learning-rate",

@@ -31,7 +31,11 @@ internal static class BaselineTrainers
     {
         TaskKind.Binary => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(Label, Features),
         TaskKind.Multiclass => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(Label, Features),
-        _ => ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options { LabelColumnName = Label, FeatureColumnName = Features, NumberOfThreads = 1 }),
+        // SDCA stops at a relative duality gap of 0.01 by default, short of the least-squares fit on small data.
+        _ => ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options
+        {
+            LabelColumnName = Label, FeatureColumnName = Features, NumberOfThreads = 1, ConvergenceTolerance = 1e-5f, MaximumNumberOfIterations = 1000,
+        }),
     };
 
     /// <summary>

@@ -28,7 +28,7 @@ internal static class TabularDefaults
     public const float L2 = 1e-4f;
 
     /// <summary>Dropout after each hidden layer.</summary>
-    public const float Dropout = 0f;
+    public const float Dropout = 0.1f;
 
     /// <summary>The batch size is the training rows divided by this, within <see cref="MinimumBatch"/>–<see cref="MaximumBatch"/>.</summary>
     public const int RowsPerBatchStep = 32;
