@@ -25,7 +25,7 @@ internal static class TabularDefaults
     public const float ValidationFraction = 0.1f;
 
     /// <summary>L2 penalty (weight decay) on the weights.</summary>
-    public const float L2 = 1e-4f;
+    public const float L2 = 1e-2f;
 
     /// <summary>Dropout after each hidden layer.</summary>
     public const float Dropout = 0.1f;
