@@ -92,7 +92,7 @@ internal sealed class RegressionHead : PredictionHead
                 throw new InvalidOperationException($"Label column '{label.Name}' has the non-finite value {value} at row {rowIndex}; regression labels must be finite numbers.");
             if (positive && !(value > 0f))
                 throw new ArgumentException($"Label column '{label.Name}' has the value {value} at row {rowIndex}; LabelScaling = LogStandardize " +
-                    "(the log transform) needs every label > 0. Use Standardize, or shift the label.", "labelColumnName");
+                    "(mlext: --label-scaling log) needs every label > 0. Use Standardize, or shift the label.", "labelColumnName");
             targets[0] = value;
         };
     }

@@ -116,7 +116,7 @@ public sealed record TargetScaling(float Mean, float StandardDeviation, bool Log
             throw new ArgumentException(
                 $"Label column '{column}' has the value {Format(labels[first])} at training row {first}" +
                 (count > 1 ? $" and {count - 1} more value(s) ≤ 0" : "") +
-                "; LabelScaling = LogStandardize (the log transform) needs every label > 0. Use Standardize, or shift the label.", "labelColumnName");
+                "; LabelScaling = LogStandardize (mlext: --label-scaling log) needs every label > 0. Use Standardize, or shift the label.", "labelColumnName");
     }
 
     private static string Format(float value) => value.ToString("G6", CultureInfo.InvariantCulture);
