@@ -5,9 +5,9 @@ using MLExt.Benchmarks.Suites;
 var root = new RootCommand("MLExt benchmarks: speed and memory against references, on this machine.");
 var suite = new Argument<string>("suite")
 {
-    Description = "gemm | train-mlp | train-cnn | recurrent | attention | micro (BenchmarkDotNet GEMM micro-benchmarks) | tuners (AutoML tuners on Branin and Hartmann6)",
+    Description = "gemm | train-mlp | train-cnn | recurrent | attention | micro (BenchmarkDotNet GEMM micro-benchmarks) | tuners (AutoML tuners on Branin and Hartmann6) | storage (worker processes on one PostgreSQL study; needs --storage or MLEXT_TEST_POSTGRES)",
 };
-suite.AcceptOnlyFromAmong("gemm", "train-mlp", "train-cnn", "recurrent", "attention", "micro", "tuners");
+suite.AcceptOnlyFromAmong("gemm", "train-mlp", "train-cnn", "recurrent", "attention", "micro", "tuners", "storage");
 var json = new Option<bool>("--json") { Description = "Print one JSON object with every figure (progress goes to standard error)." };
 var quick = new Option<bool>("--quick") { Description = "Fewer shapes, shorter runs (a smoke test, not the published figures)." };
 var repeats = new Option<int>("--repeats") { Description = "Alternating repetitions per measurement.", DefaultValueFactory = _ => 5 };
@@ -23,6 +23,10 @@ root.Options.Add(noBaselines);
 root.Options.Add(seeds);
 var tuners = new Option<string?>("--tuners") { Description = "tuners: only these tuners, comma-separated (random, grid, tpe, tpe-optuna, bayes)." };
 root.Options.Add(tuners);
+var storage = new Option<string?>("--storage") { Description = "storage: the PostgreSQL database (default: MLEXT_TEST_POSTGRES; tools/services/postgres.sh starts one)." };
+root.Options.Add(storage);
+var trialCount = new Option<int>("--trials") { Description = "storage: trials per study.", DefaultValueFactory = _ => 100 };
+root.Options.Add(trialCount);
 root.SetAction(parsed =>
 {
     string name = parsed.GetValue(suite)!;
@@ -34,7 +38,17 @@ root.SetAction(parsed =>
         return 0;
     }
     var report = new SuiteReport(name, parsed.GetValue(json));
-    if (name == "tuners") TunerSuite.Run(report, Math.Max(1, parsed.GetValue(seeds)), threadCount, parsed.GetValue(tuners));
+    if (name == "storage")
+    {
+        string? address = parsed.GetValue(storage) ?? Environment.GetEnvironmentVariable("MLEXT_TEST_POSTGRES");
+        if (address is null)
+        {
+            Console.Error.WriteLine("storage: give --storage postgresql://… or start one with: eval \"$(tools/services/postgres.sh start)\"");
+            return 1;
+        }
+        StorageSuite.Run(report, address, Math.Max(1, parsed.GetValue(trialCount)));
+    }
+    else if (name == "tuners") TunerSuite.Run(report, Math.Max(1, parsed.GetValue(seeds)), threadCount, parsed.GetValue(tuners));
     else if (name == "gemm") GemmSuite.Run(report, parsed.GetValue(quick), repeatCount, threadCount);
     else if (name == "recurrent") RecurrentSuite.Run(report, parsed.GetValue(quick), repeatCount);
     else if (name == "attention") AttentionSuite.Run(report, parsed.GetValue(quick), repeatCount);

@@ -4,11 +4,16 @@ using Microsoft.ML;
 namespace MLExt.Trainers;
 
 /// <summary>
-/// Settings shared by MLExt's neural-network trainers. Plain settings: the trainer validates them
-/// at <c>Fit</c> and throws <see cref="ArgumentOutOfRangeException"/> naming the option.
+/// Settings shared by MLExt's neural-network trainers: the engine's <see cref="TrainingSettings"/> (epochs, batch size,
+/// optimiser, regularisation, clipping, early stopping, progress, checkpoints) plus the columns, the layers, validation
+/// data and the seed. Plain settings: the trainer checks them with <see cref="Validate"/> at <c>Fit</c>, before reading
+/// any data, and throws an <see cref="ArgumentException"/> naming the option.
 /// </summary>
-public abstract class NeuralNetworkOptions
+public abstract class NeuralNetworkOptions : TrainingSettings
 {
+    /// <summary>Sets the optimiser to <see cref="TrainingDefaults.CreateOptimizer"/>: Adam at learning rate 0.001.</summary>
+    protected NeuralNetworkOptions() => Optimizer = TrainingDefaults.CreateOptimizer();
+
     /// <summary>The label column. Default <c>Label</c>.</summary>
     public string LabelColumnName { get; set; } = ColumnNames.Label;
 
@@ -30,35 +35,6 @@ public abstract class NeuralNetworkOptions
     /// </summary>
     public List<Layer> Layers { get; set; } = [];
 
-    /// <summary>The update rule and its learning rate. Default Adam with learning rate 0.001.</summary>
-    public Optimizer Optimizer { get; set; } = new AdamOptimizer { LearningRate = 1e-3f };
-
-    /// <summary>Passes over the training data (≥ 1). Default 10.</summary>
-    public int NumberOfEpochs { get; set; } = 10;
-
-    /// <summary>Rows per gradient step (≥ 1). Default 32.</summary>
-    public int BatchSize { get; set; } = 32;
-
-    /// <summary>λ1 of the L1 penalty λ1·Σ|w| on weights (not biases). Default 0.</summary>
-    public float L1Regularization { get; set; }
-
-    /// <summary>λ2 of the L2 penalty ½λ2·Σw² on weights (not biases). Default 0.</summary>
-    public float L2Regularization { get; set; }
-
-    /// <summary>
-    /// When set, gradients are rescaled to this global L2 norm at most. Default null: no clipping, except that a
-    /// network with a recurrent layer (SimpleRnn, Lstm, Gru, Bidirectional) and no <see cref="GradientClipValue"/> is
-    /// clipped at global norm 5 (<see cref="TrainingOptions.RecurrentGradientClipNorm"/>); set <see cref="float.MaxValue"/>
-    /// to train one without clipping.
-    /// </summary>
-    public float? GradientClipNorm { get; set; }
-
-    /// <summary>When set, each gradient value is clamped to ±this.</summary>
-    public float? GradientClipValue { get; set; }
-
-    /// <summary>Early stopping, or null to train for every epoch.</summary>
-    public EarlyStopping? EarlyStopping { get; set; }
-
     /// <summary>
     /// Fraction of the training rows (in [0, 1)) held out, by a seeded random split, to validate
     /// after each epoch. Ignored when <see cref="ValidationData"/> is set. Default 0.
@@ -68,31 +44,37 @@ public abstract class NeuralNetworkOptions
     /// <summary>A separate validation set with the same columns, or null.</summary>
     public IDataView? ValidationData { get; set; }
 
-    /// <summary>Whether to shuffle the rows each epoch. Default true.</summary>
-    public bool Shuffle { get; set; } = true;
-
     /// <summary>
     /// Seed for initialisation, the validation split, shuffling and dropout. Null takes one from the
     /// <c>MLContext</c> (reproducible when the context has a seed).
     /// </summary>
     public int? Seed { get; set; }
 
-    /// <summary>Receives progress during each epoch and at its end.</summary>
-    public IProgress<TrainingProgress>? Progress { get; set; }
-
-    /// <summary>Cancels training between batches.</summary>
-    public CancellationToken CancellationToken { get; set; }
-
     /// <summary>
-    /// When set, the training state (weights, optimiser state, epoch, random generators) is written to
-    /// this file after every epoch, replacing the previous checkpoint only once the new one is complete.
-    /// </summary>
-    public string? CheckpointPath { get; set; }
-
-    /// <summary>
-    /// When true and the file at <see cref="CheckpointPath"/> exists, <c>Fit</c> continues the run saved
+    /// When true and the file at <see cref="TrainingSettings.CheckpointPath"/> exists, <c>Fit</c> continues the run saved
     /// there (same data, options and seed) instead of starting over; the result equals, bit for bit, a run
     /// that was never interrupted. Without a file it trains from the start. Default false.
     /// </summary>
     public bool ResumeFromCheckpoint { get; set; }
+
+    /// <summary>
+    /// Checks every option with <see cref="SettingCheck"/>, naming an option as <paramref name="userName"/> maps its
+    /// property name (null, or a null result, keeps the property name; the command line maps to its own options).
+    /// </summary>
+    /// <exception cref="SettingOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentException">A column name is empty, or resuming without a checkpoint file.</exception>
+    /// <exception cref="ArgumentNullException">No layer list or optimizer.</exception>
+    public virtual void Validate(Func<string, string?>? userName = null)
+    {
+        string Name(string property) => userName?.Invoke(property) ?? property;
+        if (string.IsNullOrWhiteSpace(FeatureColumnName))
+            throw new ArgumentException($"{Name(nameof(FeatureColumnName))} must name a column.", Name(nameof(FeatureColumnName)));
+        if (Layers is null)
+            throw new ArgumentNullException(Name(nameof(Layers)), $"{Name(nameof(Layers))} must be a list (empty for no hidden layer).");
+        SettingCheck.Fraction(ValidationFraction, Name(nameof(ValidationFraction)));
+        ValidateSettings(userName);
+        if (ResumeFromCheckpoint && string.IsNullOrWhiteSpace(CheckpointPath))
+            throw new ArgumentException($"{Name(nameof(ResumeFromCheckpoint))} needs {Name(nameof(CheckpointPath))}, the checkpoint file to resume from.",
+                Name(nameof(CheckpointPath)));
+    }
 }

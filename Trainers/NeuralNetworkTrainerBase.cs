@@ -51,6 +51,7 @@ public abstract class NeuralNetworkTrainerBase<TOptions> : IEstimator<NeuralNetw
     {
         ArgumentNullException.ThrowIfNull(input);
         var options = TrainerOptions;
+        options.Validate();
         var head = CreateHead(TrainingDataReader.LabelColumn(input.Schema, options.LabelColumnName));
         var trainingOptions = CreateTrainingOptions(head);
 
@@ -91,33 +92,9 @@ public abstract class NeuralNetworkTrainerBase<TOptions> : IEstimator<NeuralNetw
     private TrainingOptions CreateTrainingOptions(PredictionHead head)
     {
         var options = TrainerOptions;
-        if (string.IsNullOrWhiteSpace(options.FeatureColumnName))
-            throw new ArgumentException("FeatureColumnName must name a column.", nameof(NeuralNetworkOptions.FeatureColumnName));
-        if (options.Layers is null)
-            throw new ArgumentNullException(nameof(NeuralNetworkOptions.Layers), "Layers must be a list (empty for no hidden layer).");
-        if (!(options.ValidationFraction >= 0f && options.ValidationFraction < 1f))
-            throw new ArgumentOutOfRangeException(nameof(NeuralNetworkOptions.ValidationFraction), options.ValidationFraction, "ValidationFraction must be in [0, 1).");
-        if (options.Optimizer is null)
-            throw new ArgumentNullException(nameof(NeuralNetworkOptions.Optimizer), "An optimizer is required.");
-        var training = new TrainingOptions
-        {
-            NumberOfEpochs = options.NumberOfEpochs,
-            BatchSize = options.BatchSize,
-            Optimizer = options.Optimizer.CloneSettings(),
-            Loss = head.CreateLoss(),
-            L1Regularization = options.L1Regularization,
-            L2Regularization = options.L2Regularization,
-            GradientClipNorm = options.GradientClipNorm,
-            GradientClipValue = options.GradientClipValue,
-            EarlyStopping = options.EarlyStopping,
-            Shuffle = options.Shuffle,
-            Metric = head.CreateMetric(),
-            Progress = options.Progress,
-            CancellationToken = options.CancellationToken,
-            CheckpointPath = options.CheckpointPath,
-        };
-        if (options.ResumeFromCheckpoint && string.IsNullOrWhiteSpace(options.CheckpointPath))
-            throw new ArgumentException("ResumeFromCheckpoint needs CheckpointPath, the checkpoint file to resume from.", nameof(NeuralNetworkOptions.CheckpointPath));
+        var training = new TrainingOptions { Loss = head.CreateLoss(), Metric = head.CreateMetric() };
+        options.CopySettingsTo(training);
+        training.Optimizer = options.Optimizer.CloneSettings();
         if (options.ResumeFromCheckpoint && File.Exists(options.CheckpointPath))
             training.ResumeFrom = TrainingCheckpoint.Load(options.CheckpointPath!);
         training.Validate();

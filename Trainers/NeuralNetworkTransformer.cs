@@ -75,8 +75,8 @@ public sealed class NeuralNetworkTransformer : ITransformer
     void ICanSaveModel.Save(ModelSaveContext ctx)
     {
         ArgumentNullException.ThrowIfNull(ctx);
-        using var chain = SavedModel.Build(this);
-        ((ICanSaveModel)chain).Save(ctx);
+        using var saved = SavedModel.Build(this);
+        ((ICanSaveModel)saved.Chain).Save(ctx);
     }
 
     /// <summary>

@@ -91,93 +91,74 @@ public sealed class Experiment
         var clock = Stopwatch.StartNew();
         var metric = _options.EffectiveMetric;
         var header = new StudyHeader(_options.Task, metric, _options.Tuner.ToLowerInvariant(), _options.Seed, _options.MinEpochs, _options.MaxEpochs, space.ToString());
-        var inner = TunerFactory.Create(_options.Tuner, space, _options.Seed,
+        ITuner CreateTuner() => TunerFactory.Create(_options.Tuner, space, _options.Seed,
             new MultiFidelityOptions { MinBudget = _options.MinEpochs, MaxBudget = _options.MaxEpochs, ReductionFactor = _options.ReductionFactor });
-        var (writer, records, pending, proposed) = OpenStudy(header, inner);
-        using var study = writer;
-        var gate = new object();
-        var tuner = new RecordingTuner(inner, e => study?.Write(e));
+        using var storage = _options.Storage is null ? new JsonLinesStudyStorage(_options.StudyPath) : null;
+        var faults = new StudyFaults(_options.HeartbeatInterval, _options.EffectiveGracePeriod, _options.RetryFailedTrials);
+        using var session = new StudySession(_options.Storage ?? storage!, header, space, _options.Resume, CreateTuner, _options.MaxTrials, faults);
 
         using var search = CancellationTokenSource.CreateLinkedTokenSource(_options.CancellationToken);
         if (_options.TimeBudget is { } budget)
             search.CancelAfter(budget);
-        var queue = new Queue<TrialSuggestion>(pending);
         var running = new SortedDictionary<int, Task<TrialRecord?>>();
         StopReason? stop = null;
+        bool exhausted = false;
         while (true)
         {
-            while (stop is null && running.Count < _options.MaxDegreeOfParallelism)
+            while (stop is null && !exhausted && running.Count < _options.MaxDegreeOfParallelism)
             {
                 if (search.IsCancellationRequested)
                 {
                     stop = _options.CancellationToken.IsCancellationRequested ? StopReason.Cancelled : StopReason.TimeBudget;
                     break;
                 }
-                TrialSuggestion suggestion;
-                if (queue.Count > 0)
-                    suggestion = queue.Dequeue();
-                else if (proposed >= _options.MaxTrials)
+                if (session.Next() is not { } suggestion)
                 {
-                    stop = StopReason.MaxTrials;
+                    exhausted = true;
                     break;
                 }
-                else
-                {
-                    lock (gate)
-                        suggestion = tuner.Propose();
-                    proposed++;
-                }
-                int finishedSoFar = records.Count;
-                running.Add(suggestion.Id, Task.Run(() => RunTrial(runner, suggestion, tuner, gate, search, finishedSoFar)));
+                int finishedSoFar = session.Records.Count;
+                running.Add(suggestion.Id, Task.Run(() => RunTrial(runner, suggestion, session, search, finishedSoFar)));
             }
             if (running.Count == 0)
+            {
+                // A shared study is done when no worker runs a trial: wait for the others, failing or re-queueing those that stopped.
+                if (stop is null && exhausted && session.OthersRunning(runningHere: 0))
+                {
+                    search.Token.WaitHandle.WaitOne(_options.HeartbeatInterval);
+                    exhausted = false; // ask again: a trial of a stopped worker may wait to be re-run
+                    continue;
+                }
                 break;
+            }
             var (id, task) = running.First();
             var record = task.GetAwaiter().GetResult();
             running.Remove(id);
             if (record is null)
-                continue;
-            lock (gate)
             {
-                study?.Write(record);
-                tuner.Report(new TrialOutcome(record.Id, record.Parameters, record.Budget, record.Loss, record.Status));
-                records.Add(record);
+                session.Abandon(id);
+                continue;
             }
+            if (!session.Report(record))
+                continue;
             _options.Progress?.Report(new TrialProgress
             {
                 Kind = TrialProgressKind.Finished, TrialId = record.Id, Parameters = record.Parameters, Budget = record.Budget,
-                Record = record, TrialsFinished = records.Count, MaxTrials = _options.MaxTrials,
+                Record = record, TrialsFinished = session.Records.Count, MaxTrials = _options.MaxTrials,
             });
         }
-        if (stop is StopReason.MaxTrials && search.IsCancellationRequested)
+        if (stop is null && search.IsCancellationRequested)
             stop = _options.CancellationToken.IsCancellationRequested ? StopReason.Cancelled : StopReason.TimeBudget;
+        var records = _options.Storage is { IsShared: true } ? session.AllTrials() : session.Records;
         return new ExperimentResult(_options.Task, metric, header.Tuner, space, records, stop ?? StopReason.MaxTrials, clock.Elapsed, _options.StudyPath);
     }
 
-    private (StudyWriter? Writer, List<TrialRecord> Records, IReadOnlyList<TrialSuggestion> Pending, int Proposed) OpenStudy(StudyHeader header, ITuner tuner)
-    {
-        string? path = _options.StudyPath;
-        if (path is null)
-            return (null, [], [], 0);
-        if (!File.Exists(path))
-            return (StudyWriter.Create(path, header), [], [], 0);
-        if (!_options.Resume)
-            throw new IOException($"The study file '{path}' exists already; resume it (Resume = true) or choose another path.");
-        var log = StudyLog.Load(path);
-        if (log.Header.Difference(header) is { } difference)
-            throw new InvalidOperationException($"Cannot resume '{path}': it was made with {difference}.");
-        var events = log.ResumableEvents;
-        var pending = TunerReplay.Replay(tuner, events);
-        int proposed = events.Count(e => e is TrialProposedEvent);
-        return (StudyWriter.Rewrite(path, log.ResumableLines), log.Trials.ToList(), pending, proposed);
-    }
-
-    private TrialRecord? RunTrial(ITrialRunner runner, TrialSuggestion suggestion, ITuner tuner, object gate, CancellationTokenSource search, int finishedSoFar)
+    private TrialRecord? RunTrial(ITrialRunner runner, TrialSuggestion suggestion, StudySession session, CancellationTokenSource search, int finishedSoFar)
     {
         int seed = TrialSeeds.For(_options.Seed, suggestion.Id);
         var progress = _options.Progress;
         var context = new TrialContext(suggestion, seed, _options.EffectiveMetric, search.Token,
-            (step, value) => { lock (gate) return tuner.ShouldPrune(suggestion.Id, step, value); },
+            (step, value) => session.ShouldPrune(suggestion.Id, step, value),
             p => progress?.Report(p));
         try
         {

@@ -77,6 +77,29 @@ public sealed class ExperimentOptions
     /// </summary>
     public bool Resume { get; set; }
 
+    /// <summary>
+    /// Where the study lives when it is not <see cref="StudyPath"/>: a <see cref="PostgresStudyStorage"/> that any number of worker
+    /// processes and machines share (each runs the same experiment; <see cref="MaxTrials"/> counts the trials of all of them), or
+    /// any other <see cref="IStudyStorage"/>. The experiment does not dispose it. Null: <see cref="StudyPath"/> or memory.
+    /// </summary>
+    public IStudyStorage? Storage { get; set; }
+
+    /// <summary>How often a trial running with a shared <see cref="Storage"/> records that its worker is alive. Default 10 s.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a running trial of a shared study may go without a heartbeat before another worker fails it (or re-queues it, with
+    /// <see cref="RetryFailedTrials"/>); null for 6 × <see cref="HeartbeatInterval"/>, more forgiving than Optuna's 2 × because
+    /// training can keep a small machine busy.
+    /// </summary>
+    public TimeSpan? GracePeriod { get; set; }
+
+    /// <summary>Whether a trial whose worker stopped (killed, machine lost) runs again with the same number and parameters instead of being failed. Default false.</summary>
+    public bool RetryFailedTrials { get; set; }
+
+    /// <summary>The grace period in force: <see cref="GracePeriod"/> or 6 × <see cref="HeartbeatInterval"/>.</summary>
+    public TimeSpan EffectiveGracePeriod => GracePeriod ?? 6 * HeartbeatInterval;
+
     /// <summary>Receives trial started, epoch and finished reports, synchronously on the thread running the trial.</summary>
     public IProgress<TrialProgress>? Progress { get; set; }
 
@@ -111,7 +134,13 @@ public sealed class ExperimentOptions
             throw new ArgumentOutOfRangeException(nameof(ReductionFactor), ReductionFactor, "ReductionFactor must be at least 2.");
         if (string.IsNullOrEmpty(Tuner) || !TunerFactory.Names.Contains(Tuner, StringComparer.OrdinalIgnoreCase))
             throw new ArgumentException($"Unknown tuner '{Tuner}'; expected one of {string.Join(", ", TunerFactory.Names)}.", nameof(Tuner));
-        if (Resume && StudyPath is null)
+        if (Resume && StudyPath is null && Storage is null)
             throw new ArgumentException("Resume needs a StudyPath.", nameof(Resume));
+        if (Storage is not null && StudyPath is not null)
+            throw new ArgumentException("Give a StudyPath or a Storage, not both.", nameof(Storage));
+        if (HeartbeatInterval <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(HeartbeatInterval), HeartbeatInterval, "HeartbeatInterval must be positive.");
+        if (EffectiveGracePeriod <= HeartbeatInterval)
+            throw new ArgumentOutOfRangeException(nameof(GracePeriod), EffectiveGracePeriod, $"GracePeriod must exceed HeartbeatInterval ({HeartbeatInterval}).");
     }
 }

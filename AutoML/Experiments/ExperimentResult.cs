@@ -6,7 +6,11 @@ namespace MLExt.AutoML;
 /// <summary>What an <see cref="Experiment"/> found: every trial, the best one, why it stopped, and the refitted best model.</summary>
 public sealed class ExperimentResult
 {
-    internal ExperimentResult(EvaluationTask task, ExperimentMetric metric, string tuner, SearchSpace space, IReadOnlyList<TrialRecord> trials,
+    /// <summary>
+    /// A result from trials already recorded (a study read back from its storage, for a report); the refitted best
+    /// model is then absent.
+    /// </summary>
+    public ExperimentResult(EvaluationTask task, ExperimentMetric metric, string tuner, SearchSpace space, IReadOnlyList<TrialRecord> trials,
         StopReason stopReason, TimeSpan elapsed, string? studyPath)
     {
         Task = task;
@@ -61,7 +65,7 @@ public sealed class ExperimentResult
     /// <summary>The schema of the data the experiment was given, which <see cref="Model"/> takes.</summary>
     public DataViewSchema? InputSchema { get; internal set; }
 
-    /// <summary>Saves <see cref="Model"/> with ML.NET's <c>mlContext.Model.Save</c>; load it back with <c>mlContext.Model.Load</c> after <c>RegisterMLExt()</c>.</summary>
+    /// <summary>Saves <see cref="Model"/> with ML.NET's <c>mlContext.Model.Save</c>, through a temporary file; load it back with <c>mlContext.Model.Load</c> after <c>RegisterMLExt()</c>.</summary>
     /// <exception cref="InvalidOperationException">There is no refitted model.</exception>
     public void SaveModel(MLContext mlContext, string path)
     {
@@ -69,6 +73,7 @@ public sealed class ExperimentResult
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (Model is null || InputSchema is null)
             throw new InvalidOperationException("There is no refitted model to save: no trial completed, or the search was cancelled.");
-        mlContext.Model.Save(Model, InputSchema, path);
+        // Through a temporary file renamed into place: a failed save leaves no partial zip and an old file whole.
+        MLExt.IO.AtomicFile.Write(path, stream => mlContext.Model.Save(Model, InputSchema, stream));
     }
 }

@@ -84,7 +84,7 @@ public sealed class TrialContext
     public void ReportEpochCompleted() => Interlocked.Increment(ref _epochs);
 
     /// <summary>
-    /// Wires a network trainer's options into the trial: its seed, the budget as <see cref="NeuralNetworkOptions.NumberOfEpochs"/>
+    /// Wires a network trainer's options into the trial: its seed, the budget as <see cref="TrainingSettings.NumberOfEpochs"/>
     /// (when the tuner gives one), the trial's cancellation, the fold's validation rows, and a per-epoch observer that counts epochs,
     /// reports progress and (on the first fold) passes the validation score to <see cref="ReportIntermediate"/>.
     /// </summary>

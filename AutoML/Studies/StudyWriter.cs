@@ -1,4 +1,5 @@
 using System.Text;
+using MLExt.IO;
 
 namespace MLExt.AutoML;
 
@@ -39,22 +40,11 @@ public sealed class StudyWriter : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(lines);
         string full = System.IO.Path.GetFullPath(path);
-        string temporary = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full) ?? ".", $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
+        AtomicFile.Write(full, stream =>
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                foreach (string line in lines)
-                    stream.Write(Encoding.UTF8.GetBytes(line + "\n"));
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+            foreach (string line in lines)
+                stream.Write(Encoding.UTF8.GetBytes(line + "\n"));
+        });
         var append = new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read);
         return new StudyWriter(append);
     }

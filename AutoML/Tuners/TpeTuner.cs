@@ -3,13 +3,15 @@ using MLExt.Neural;
 namespace MLExt.AutoML;
 
 /// <summary>
-/// Tree-structured Parzen estimator (Bergstra et al. 2011), as Optuna runs it by default. After
+/// Tree-structured Parzen estimator (Bergstra et al. 2011), following Optuna's implementation; two defaults
+/// differ from Optuna's (<see cref="TpeOptions"/>: multivariate, γ = 0.2). After
 /// <see cref="TpeOptions.StartupTrials"/> random trials, finished trials are split by loss into a good
-/// group (the best ⌈γ·n⌉, at most 25) and a bad group; each parameter gets a Parzen density l(x) over
-/// the good trials and g(x) over the bad ones (adaptive-bandwidth truncated normals for numbers, a
-/// smoothed categorical for choices, both with a prior), built only from the trials where the parameter
-/// was active, so conditional parameters are modelled within their branch. Each parameter draws
-/// <see cref="TpeOptions.Candidates"/> candidates from l and keeps the one maximising l(x)/g(x), which
+/// group (the best ⌈γ·n⌉, at most <see cref="TpeOptions.MaxGoodTrials"/>) and a bad group; the parameters get
+/// Parzen densities l(x) over the good trials and g(x) over the bad ones (adaptive-bandwidth truncated normals for
+/// numbers, a smoothed categorical for choices, both with a prior), built only from the trials where a parameter
+/// was active, so conditional parameters are modelled within their branch. The unconditional parameters are
+/// modelled jointly when <see cref="TpeOptions.Multivariate"/> (the default), the others one at a time; each
+/// density draws <see cref="TpeOptions.Candidates"/> candidates from l and keeps the one maximising l(x)/g(x), which
 /// maximises expected improvement. Failed trials and trials still running join the bad group (the
 /// running ones as a "constant liar", so parallel proposals spread out).
 /// </summary>

@@ -33,19 +33,19 @@ public class GemmBenchmarks
     public void OpenBlasSgemm()
     {
         if (_blas is null) throw new InvalidOperationException("OpenBLAS is not installed (apt-get install libopenblas0-pthread).");
-        _blas.Multiply(false, false, Size, Size, Size, _a, _b, _c, false);
+        _blas.Multiply(false, false, Size, Size, Size, _a, _b, _c, accumulate: false);
     }
 
     [Benchmark]
-    public void MLExtBest() => Gemm.Multiply(false, false, Size, Size, Size, _a, _b, _c, false);
+    public void MLExtBest() => Gemm.Multiply(transposeA: false, transposeB: false, Size, Size, Size, _a, _b, _c, accumulate: false);
 
     [Benchmark]
     public void MLExtVector256()
     {
         if (!Gemm.IsSupported(GemmPath.Vector256)) throw new PlatformNotSupportedException("No 256-bit vectors here.");
-        Gemm.Multiply(false, false, Size, Size, Size, _a, _b, _c, false, GemmPath.Vector256, Environment.ProcessorCount);
+        Gemm.Multiply(transposeA: false, transposeB: false, Size, Size, Size, _a, _b, _c, accumulate: false, GemmPath.Vector256, Environment.ProcessorCount);
     }
 
     [Benchmark]
-    public void MLExtOneThread() => Gemm.Multiply(false, false, Size, Size, Size, _a, _b, _c, false, Gemm.BestPath, 1);
+    public void MLExtOneThread() => Gemm.Multiply(transposeA: false, transposeB: false, Size, Size, Size, _a, _b, _c, accumulate: false, Gemm.BestPath, 1);
 }

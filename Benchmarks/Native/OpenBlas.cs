@@ -1,11 +1,16 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace MLExt.Benchmarks.Native;
 
 /// <summary>
 /// OpenBLAS's <c>cblas_sgemm</c> through P/Invoke, as the reference the GEMM figures are compared with.
 /// The library is looked up at run time (Debian: <c>apt-get install libopenblas0-pthread</c>); when it
-/// is missing, <see cref="TryLoad"/> says so and the suites report MLExt's figures alone.
+/// is missing, <see cref="TryLoad"/> says so and the suites report MLExt's figures alone. On a CPU
+/// with AVX-512 the reference runs OpenBLAS's AVX-512 kernels (<c>OPENBLAS_CORETYPE=SkylakeX</c>, set in
+/// the native environment before the library loads, unless the variable is already set): older
+/// OpenBLAS releases (Debian 12's 0.3.21) do not recognise Zen 4/5 and would otherwise run their AVX2
+/// kernels, a weaker reference than the machine allows.
 /// </summary>
 internal sealed unsafe class OpenBlas
 {
@@ -53,15 +58,23 @@ internal sealed unsafe class OpenBlas
         set { if (_setThreads is not null) _setThreads(value); }
     }
 
+    /// <summary>The core type this process asked OpenBLAS for (<c>SkylakeX</c> on AVX-512), or null when it left the choice to OpenBLAS.</summary>
+    public static string? RequestedCore { get; private set; }
+
     /// <summary>Loads OpenBLAS, or returns null with a message saying what is missing and how to install it.</summary>
     public static OpenBlas? TryLoad(out string message)
     {
+        // Read by OpenBLAS's constructor when the library loads, so set before the first load in this process.
+        if (Avx512F.IsSupported && Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE") is null && NativeEnvironment.Set("OPENBLAS_CORETYPE", "SkylakeX"))
+            RequestedCore = "SkylakeX";
         foreach (var candidate in Candidates)
         {
             if (!NativeLibrary.TryLoad(candidate, out var library)) continue;
             if (!NativeLibrary.TryGetExport(library, "cblas_sgemm", out _)) continue;
-            message = $"OpenBLAS loaded from {candidate}.";
-            return new OpenBlas(library, candidate);
+            var blas = new OpenBlas(library, candidate);
+            message = $"OpenBLAS loaded from {candidate}; kernels: {blas.Core}"
+                + (RequestedCore is null ? " (its own choice)." : $" (asked for {RequestedCore} with OPENBLAS_CORETYPE).");
+            return blas;
         }
         message = "OpenBLAS was not found, so the GEMM figures have no reference column. Install it for the comparison: "
             + "on Debian or Ubuntu, `apt-get install libopenblas0-pthread` (looked for: " + string.Join(", ", Candidates) + ").";

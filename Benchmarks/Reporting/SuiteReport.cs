@@ -13,11 +13,17 @@ internal sealed class SuiteReport
     private readonly List<(string Title, string[] Columns, List<string[]> Rows)> _tables = [];
     private readonly List<string> _notes = [];
 
+    private readonly LoadWindow _run = LoadAverage.Open();
+
     public SuiteReport(string suite, bool json)
     {
         IsJson = json;
         Json = new JsonObject { ["suite"] = suite, ["machine"] = Machine.ToJson() };
     }
+
+    /// <summary>Adds the note that explains the per-measurement load column.</summary>
+    public void LoadNote() => Note($"load: the 1-minute load average before→after the measurement; \"busy\" marks a figure taken while it "
+        + $"exceeded the {Machine.Cores} cores, i.e. other work shared the machine: read it as noise, not capability.");
 
     /// <summary>Whether the run prints JSON.</summary>
     public bool IsJson { get; }
@@ -46,6 +52,9 @@ internal sealed class SuiteReport
     /// <summary>Prints the report.</summary>
     public void Print()
     {
+        var run = _run.Close();
+        Json["load"] = run.ToJson();
+        Note($"Load average over the whole run: {run}.");
         if (IsJson)
         {
             Console.WriteLine(Json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));

@@ -22,6 +22,28 @@ internal static class Timing
         }
     }
 
+    /// <summary>
+    /// Wall-clock and process CPU seconds per call of <paramref name="action"/>, over a loop lasting at least
+    /// <paramref name="minSeconds"/> of wall-clock time. On a busy machine the CPU time of single-threaded
+    /// work stays close to what a quiet machine gives, while the wall-clock time includes waiting for a core.
+    /// </summary>
+    public static (double Wall, double Cpu) WallAndCpuPerCall(Action action, double minSeconds)
+    {
+        action();
+        using var process = Process.GetCurrentProcess();
+        long calls = 0;
+        var cpu = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < minSeconds)
+        {
+            for (int i = 0; i < 16; i++) action();
+            calls += 16;
+        }
+        double wall = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        return (wall / calls, (process.TotalProcessorTime - cpu).TotalSeconds / calls);
+    }
+
     /// <summary>The median of <paramref name="values"/>.</summary>
     public static double Median(IReadOnlyList<double> values)
     {

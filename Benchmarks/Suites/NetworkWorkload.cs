@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using MLExt.Cli.Data;
+using MLExt.Data;
 using MLExt.Neural;
 using MLExt.Neural.Kernels;
 
@@ -35,6 +35,9 @@ internal sealed class NetworkWorkload
         _options = new TrainingOptions { BatchSize = BatchSize, Optimizer = new AdamOptimizer(), Loss = new SoftmaxCrossEntropy() };
         _learningRate = _options.Optimizer.LearningRate;
     }
+
+    /// <summary>Trainable values of the network.</summary>
+    public long ParameterCount => _network.Parameters.Sum(p => (long)p.Value.Length);
 
     /// <summary>Runs <paramref name="count"/> training steps on successive batches of the data (wrapping around).</summary>
     public void Train(int count)
@@ -77,8 +80,7 @@ internal sealed class NetworkWorkload
                 g = layers[l].Backward(g);
                 t = Lap(times, 2 + layers.Count + l, t);
             }
-            _options.Optimizer.Step(_network.Parameters, _learningRate);
-            foreach (var p in _network.Parameters) _ = System.Numerics.Tensors.TensorPrimitives.Sum(p.Value.Span);
+            _ = _options.Optimizer.Step(_network.Parameters, _learningRate, gradientScale: 1f); // the check is in the same pass
             Lap(times, 2 + 2 * layers.Count, t);
         }
         var parts = new List<(string, double)> { ("zero gradients", times[0] / batches) };
@@ -87,6 +89,54 @@ internal sealed class NetworkWorkload
         for (int l = layers.Count - 1; l >= 0; l--) parts.Add(($"{l + 1}. {layers[l].TypeName} backward", times[2 + layers.Count + l] / batches));
         parts.Add(($"{_options.Optimizer.GetType().Name} step and finiteness check", times[2 + 2 * layers.Count] / batches));
         return parts;
+    }
+
+    /// <summary>
+    /// Seconds per Adam step on copies of the network's parameters and their last gradients, three ways,
+    /// alternated <paramref name="repeats"/> times (best of each): the previous form (one thread, then a
+    /// second pass over the values for the finiteness check), the fused pass on one thread, and the fused
+    /// pass split across all cores; wall-clock and process CPU seconds per step (best of each). Copies, so
+    /// the workload's own training is untouched.
+    /// </summary>
+    public (double Wall, double Cpu)[] OptimizerStep(int repeats, double minSeconds)
+    {
+        var copies = _network.Parameters.Select(p =>
+        {
+            var copy = new Parameter(p.Name, p.Value.Shape.ToArray(), p.IsWeight);
+            p.Value.Span.CopyTo(copy.Value.Span);
+            p.Gradient.Span.CopyTo(copy.Gradient.Span);
+            return copy;
+        }).ToArray();
+        var optimizer = new AdamOptimizer();
+        float learningRate = _learningRate;
+        Action previous = () =>
+        {
+            optimizer.MaxThreads = 1;
+            optimizer.Step(copies, learningRate, gradientScale: 1f);
+            foreach (var p in copies) _ = System.Numerics.Tensors.TensorPrimitives.Sum(p.Value.Span);
+        };
+        Action oneThread = () =>
+        {
+            optimizer.MaxThreads = 1;
+            optimizer.Step(copies, learningRate, gradientScale: 1f);
+        };
+        Action allThreads = () =>
+        {
+            optimizer.MaxThreads = Environment.ProcessorCount;
+            optimizer.Step(copies, learningRate, gradientScale: 1f);
+        };
+        Action[] forms = [previous, oneThread, allThreads];
+        var wall = new double[3];
+        var cpu = new double[3];
+        Array.Fill(wall, double.MaxValue);
+        Array.Fill(cpu, double.MaxValue);
+        for (int r = 0; r < repeats; r++)
+            for (int f = 0; f < forms.Length; f++)
+            {
+                var (w, c) = Reporting.Timing.WallAndCpuPerCall(forms[f], minSeconds);
+                (wall[f], cpu[f]) = (Math.Min(wall[f], w), Math.Min(cpu[f], c));
+            }
+        return [.. Enumerable.Range(0, 3).Select(f => (wall[f], cpu[f]))];
     }
 
     private static long Lap(double[] times, int part, long start)

@@ -28,7 +28,7 @@ internal static class RecurrentSuite
     {
         double minSeconds = quick ? 0.2 : 1.0;
         var rows = report.Table($"Recurrent layers: batch {Batch}, {Steps} steps, embedding {Dimension}, {Units} units",
-            "model", "train seq/s (best)", "train seq/s (median)", "real tokens/s", "bytes/batch", "MLExt infer seq/s", "ONNX Runtime infer seq/s", "ratio");
+            "model", "train seq/s (best)", "train seq/s (median)", "real tokens/s", "bytes/batch", "MLExt infer seq/s", "ONNX Runtime infer seq/s", "ratio", "load");
         var random = new RandomSource(1);
         var x = new Tensor(Batch, Steps);
         long realTokens = 0;
@@ -70,16 +70,18 @@ internal static class RecurrentSuite
             var train = new List<double>();
             var mlext = new List<double>();
             var onnx = new List<double>();
+            var load = LoadAverage.Open();
             for (int r = 0; r < repeats; r++)
             {
                 train.Add(Timing.SecondsPerCall(Train, minSeconds));
                 mlext.Add(Timing.SecondsPerCall(Infer, minSeconds));
                 onnx.Add(Timing.SecondsPerCall(Onnx, minSeconds));
             }
+            load.Close();
             double bestTrain = train.Min();
             rows.Add([
                 name, $"{Batch / bestTrain:N0}", $"{Batch / Timing.Median(train):N0}", $"{realTokens / bestTrain:N0}", $"{bytesPerBatch:N0}",
-                $"{Batch / mlext.Min():N0}", $"{Batch / onnx.Min():N0}", $"{onnx.Min() / mlext.Min():F2}",
+                $"{Batch / mlext.Min():N0}", $"{Batch / onnx.Min():N0}", $"{onnx.Min() / mlext.Min():F2}", load.ToString(),
             ]);
             report.Json[name] = new System.Text.Json.Nodes.JsonObject
             {
@@ -89,8 +91,10 @@ internal static class RecurrentSuite
                 ["bytesPerTrainingBatch"] = bytesPerBatch,
                 ["inferenceSequencesPerSecond"] = Batch / mlext.Min(),
                 ["onnxRuntimeInferenceSequencesPerSecond"] = Batch / onnx.Min(),
+                ["load"] = load.ToJson(),
             };
         }
         report.Note("ratio: ONNX Runtime's time over MLExt's for inference (above 1: MLExt is faster). Best of the repeats; the median is what a busy machine gives.");
+        report.LoadNote();
     }
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using MLExt.Neural;
 using MLExt.Cli.Models;
 using MLExt.Cli.Training;
+using MLExt.Trainers;
 
 namespace MLExt.Cli.Commands;
 
@@ -46,6 +48,7 @@ internal static class CvCommand
                 throw new UserException("--features and --text cannot be combined: with --text the text column is the only feature");
             var taskKind = Enum.Parse<TaskKind>(parseResult.GetValue(task)!, ignoreCase: true);
             var network = networkOptions.Parse(parseResult, seedValue, text, taskKind);
+            OptionRules.Trainer(network.Settings.ForRows(TabularDefaults.MinimumBatch).Apply(new NeuralNetworkRegressionTrainer.Options(), progress: null));
             var kinds = OptionRules.ColumnList(parseResult.GetValue(trainers)).Select(TrainerCatalog.Parse).Distinct().ToArray();
             if (text is { Network: not Text.TextNetworkKind.Bow } && kinds.Any(k => k != TrainerKind.Nn))
                 throw new UserException($"--network {text.Network.ToString().ToLowerInvariant()} gives token ids, which only the MLExt network (--trainer nn) reads; use --network bow to compare ML.NET's trainers");
@@ -55,6 +58,7 @@ internal static class CvCommand
                 OptionRules.AtLeastOne("--folds", parseResult.GetValue(folds)), parseResult.GetValue(stratified), parseResult.GetValue(group),
                 OptionRules.AtLeastOne("--repeats", parseResult.GetValue(repeats)), OptionRules.AtLeastOne("--parallel", parseResult.GetValue(parallel)),
                 seedValue, parseResult.GetValue(report)!, network, BaselinesFor(text, parseResult.GetValue(baselines)), text);
+            new CommandFiles().Input("--data", request.DataPath).Output("--report", request.ReportDirectory, folder: true).Check();
             return CvRunner.Run(request, output);
         }));
         return command;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MLExt.Neural;
 using MLExt.Cli.Demo;
 using MLExt.Cli.Output;
 
@@ -12,7 +13,7 @@ internal static class DemoCommand
     {
         var epochs = new Option<int>("--epochs") { Description = "Most epochs for the MLP (early stopping may end sooner).", DefaultValueFactory = _ => 10 };
         var batchSize = new Option<int>("--batch-size") { Description = "Rows per gradient step of the MLP.", DefaultValueFactory = _ => 64 };
-        var learningRate = new Option<float>("--learning-rate") { Description = "Adam learning rate of the MLP.", DefaultValueFactory = _ => 1e-3f };
+        var learningRate = new Option<float>("--learning-rate") { Description = "Adam learning rate of the MLP.", DefaultValueFactory = _ => TrainingDefaults.LearningRate };
         var seed = new Option<int>("--seed")
         {
             Description = "Seed of the MLP (initialisation, shuffling, dropout, validation hold-out) and of ML.NET's trainers. The MNIST split always uses seed 42.",
@@ -43,6 +44,7 @@ internal static class DemoCommand
                 CvFoldsOption(parseResult.GetValue(cvFolds)),
                 OptionRules.AtLeastOne("--cv-rows", parseResult.GetValue(cvRows)),
                 parseResult.GetValue(report)!);
+            if (settings.CvFolds > 0) new CommandFiles().Output("--report", settings.ReportDirectory, folder: true).Check();
             var result = DemoRunner.Run(settings, output);
             Print(output, result);
             (IReadOnlyList<(string Name, MLExt.Evaluation.CrossValidation.CrossValidationResult Result)> Models, IReadOnlyList<string> Files)? crossValidation =
@@ -76,7 +78,7 @@ internal static class DemoCommand
             Images = result.TrainRows + result.TestRows,
             result.TrainRows,
             result.TestRows,
-            SplitSeed = Data.MnistDigits.DefaultSplitSeed,
+            SplitSeed = MLExt.Data.MnistDigits.DefaultSplitSeed,
         },
         Settings = settings,
         Mlp = new { Architecture = DemoRunner.MlpName, History = HistoryReport.Figures(result.MlpHistory) },

@@ -34,6 +34,7 @@ internal static class EvaluateCommand
                 parseResult.GetValue(data)!, parseResult.GetValue(label)!, OptionRules.ColumnList(parseResult.GetValue(score)),
                 parseResult.GetValue(probability), taskName is null ? null : Enum.Parse<TaskKind>(taskName, ignoreCase: true),
                 parseResult.GetValue(threshold), parseResult.GetValue(report)!);
+            new CommandFiles().Input("--data", request.DataPath).Output("--report", request.ReportDirectory, folder: true).Check();
             return EvaluateRunner.Run(request, output);
         }));
         return command;

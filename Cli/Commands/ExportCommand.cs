@@ -13,7 +13,10 @@ internal static class ExportCommand
         var onnx = new Option<string>("--onnx") { Description = "ONNX file to write (opset 17): the network and its output columns, for any batch size.", Required = true, HelpName = "FILE" };
         var command = new Command("export", "Export the neural network of a saved model as an ONNX file.") { model, onnx };
         command.SetAction(parseResult => context.Run(parseResult, output =>
-            ExportRunner.Run(parseResult.GetValue(model)!, OptionRules.OutputFile("--onnx", parseResult.GetValue(onnx))!, output)));
+        {
+            new CommandFiles().Input("--model", parseResult.GetValue(model)).Output("--onnx", parseResult.GetValue(onnx)).Check();
+            return ExportRunner.Run(parseResult.GetValue(model)!, parseResult.GetValue(onnx)!, output);
+        }));
         return command;
     }
 }

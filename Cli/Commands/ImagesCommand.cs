@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MLExt.Neural;
 using MLExt.Cli.Images;
 using MLExt.Cli.Training;
 
@@ -20,7 +21,7 @@ internal static class ImagesCommand
         var imageSize = new Option<int>("--image-size") { Description = "Images are resized to this many pixels square (≥ 4).", DefaultValueFactory = _ => 28 };
         var color = new Option<bool>("--color") { Description = "Use the red, green and blue planes (default: one grayscale plane)." };
         var epochs = new Option<int>("--epochs") { Description = "Most passes over the training images.", DefaultValueFactory = _ => 10 };
-        var learningRate = new Option<float>("--learning-rate") { Description = "Adam learning rate (> 0).", DefaultValueFactory = _ => 1e-3f };
+        var learningRate = new Option<float>("--learning-rate") { Description = "Adam learning rate (> 0).", DefaultValueFactory = _ => TrainingDefaults.LearningRate };
         var batchSize = new Option<int>("--batch-size") { Description = "Images per gradient step (≥ 1).", DefaultValueFactory = _ => 64 };
         var seed = new Option<int>("--seed") { Description = "Seed of the split, initialisation, shuffling and augmentation.", DefaultValueFactory = _ => 1 };
         var testFraction = new Option<float>("--test-fraction") { Description = "Fraction of images held out for the test metrics, in (0, 1).", DefaultValueFactory = _ => 0.2f };
@@ -43,10 +44,16 @@ internal static class ImagesCommand
             DefaultValueFactory = _ => "maxent",
         };
         baselines.AcceptOnlyFromAmong("none", "maxent", "all");
+        var badImages = new Option<string>("--bad-images")
+        {
+            Description = "A file that cannot be decoded as an image: stop (name it and exit) or skip (leave it out and list it).",
+            DefaultValueFactory = _ => "stop",
+        };
+        badImages.AcceptOnlyFromAmong("stop", "skip");
         var command = new Command("images", "Train an MLExt network on a folder of images (one sub-folder per class) and compare it with ML.NET's trainers.")
         {
             folder, network, imageSize, color, epochs, learningRate, batchSize, seed, testFraction, validationFraction, patience,
-            flip, rotate, shift, zoom, noise, brightness, contrast, baselines,
+            flip, rotate, shift, zoom, noise, brightness, contrast, baselines, badImages,
         };
         command.SetAction(parseResult => context.Run(parseResult, output =>
         {
@@ -73,7 +80,9 @@ internal static class ImagesCommand
                 OptionRules.AtLeastZero("--patience", parseResult.GetValue(patience)));
             var request = new ImageRequest(
                 parseResult.GetValue(folder)!, size, parseResult.GetValue(color), kind, augmentation,
-                OptionRules.OpenFraction("--test-fraction", parseResult.GetValue(testFraction)), parseResult.GetValue(baselines)!, settings);
+                OptionRules.OpenFraction("--test-fraction", parseResult.GetValue(testFraction)), parseResult.GetValue(baselines)!, settings,
+                SkipBadImages: parseResult.GetValue(badImages) == "skip");
+            new CommandFiles().Input("--folder", request.Folder, folder: true).Check();
             return ImagesRunner.Run(request, output);
         }));
         return command;

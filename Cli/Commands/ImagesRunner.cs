@@ -22,6 +22,11 @@ internal static class ImagesRunner
         {
             throw new UserException($"--folder: {e.Message.Replace($" (Parameter '{e.ParamName}')", "")}");
         }
+        if (experiment.Skipped.Count > 0)
+        {
+            int skipped = experiment.Skipped.Count;
+            output.Line($"Skipped {skipped:N0} unreadable image{(skipped == 1 ? "" : "s")} (--bad-images skip): {string.Join(", ", experiment.Skipped)}.");
+        }
         string shape = $"[{experiment.Channels}, {request.ImageSize}, {request.ImageSize}]";
         output.Line($"Images: {experiment.Images:N0} in {experiment.Classes.Count} classes ({string.Join(", ", experiment.Classes)}), " +
             $"resized to {request.ImageSize}×{request.ImageSize}, {(request.Color ? "RGB" : "grayscale")}, pixels in [0, 1] as {shape}.");
@@ -44,7 +49,7 @@ internal static class ImagesRunner
         output.FinalJson(new
         {
             Command = "images",
-            Data = new { request.Folder, experiment.Images, experiment.Classes, request.ImageSize, experiment.Channels },
+            Data = new { request.Folder, experiment.Images, experiment.Skipped, experiment.Classes, request.ImageSize, experiment.Channels },
             Split = new { request.Settings.Seed, request.TestFraction, experiment.TrainRows, experiment.TestRows },
             Network = new
             {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using MLExt.Neural;
+using MLExt.Trainers;
 
 namespace MLExt.Cli.Commands;
 
@@ -6,28 +8,42 @@ namespace MLExt.Cli.Commands;
 internal static class OptionRules
 {
     /// <summary>Requires an integer of at least 1.</summary>
-    public static int AtLeastOne(string option, int value) =>
-        value >= 1 ? value : throw Fail(option, "must be at least 1", value);
+    public static int AtLeastOne(string option, int value) => Check(() => SettingCheck.AtLeastOne(value, option));
 
     /// <summary>Requires an integer of at least 0.</summary>
-    public static int AtLeastZero(string option, int value) =>
-        value >= 0 ? value : throw Fail(option, "must be at least 0", value);
+    public static int AtLeastZero(string option, int value) => Check(() => SettingCheck.AtLeastZero(value, option));
 
     /// <summary>Requires a finite number greater than 0.</summary>
-    public static float Positive(string option, float value) =>
-        value > 0 && float.IsFinite(value) ? value : throw Fail(option, "must be a positive number", value);
+    public static float Positive(string option, float value) => Check(() => SettingCheck.Positive(value, option));
 
     /// <summary>Requires a finite number of at least 0.</summary>
-    public static float NonNegative(string option, float value) =>
-        value >= 0 && float.IsFinite(value) ? value : throw Fail(option, "must be a number ≥ 0", value);
+    public static float NonNegative(string option, float value) => Check(() => SettingCheck.NonNegative(value, option));
 
     /// <summary>Requires <c>0 ≤ value &lt; 1</c>.</summary>
-    public static float Fraction(string option, float value) =>
-        value is >= 0 and < 1 ? value : throw Fail(option, "must be at least 0 and below 1", value);
+    public static float Fraction(string option, float value) => Check(() => SettingCheck.Fraction(value, option));
 
     /// <summary>Requires <c>0 &lt; value &lt; 1</c>.</summary>
-    public static float OpenFraction(string option, float value) =>
-        value is > 0 and < 1 ? value : throw Fail(option, "must be between 0 and 1 (exclusive)", value);
+    public static float OpenFraction(string option, float value) => Check(() => SettingCheck.OpenFraction(value, option));
+
+    /// <summary>
+    /// Trainer options built from command-line values, checked by the options' own <see cref="NeuralNetworkOptions.Validate"/>
+    /// with each property named as the command line spells it (<c>--epochs</c>, <c>--learning-rate</c>, …).
+    /// </summary>
+    public static T Trainer<T>(T options) where T : NeuralNetworkOptions => Check(() =>
+    {
+        options.Validate(property => OptionNames.GetValueOrDefault(property));
+        return options;
+    });
+
+    // The trainer options the CLI sets, by the name the user typed.
+    private static readonly Dictionary<string, string> OptionNames = new()
+    {
+        [nameof(NeuralNetworkOptions.NumberOfEpochs)] = "--epochs",
+        [nameof(NeuralNetworkOptions.BatchSize)] = "--batch-size",
+        [nameof(Optimizer.LearningRate)] = "--learning-rate",
+        [nameof(NeuralNetworkOptions.L2Regularization)] = "--l2",
+        [nameof(NeuralNetworkOptions.ValidationFraction)] = "--validation-fraction",
+    };
 
     /// <summary>Parses a comma-separated list of positive layer sizes such as <c>256,128</c>.</summary>
     public static int[] LayerSizes(string option, string value)
@@ -37,23 +53,56 @@ internal static class OptionRules
         for (int i = 0; i < parts.Length; i++)
             if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out sizes[i]) || sizes[i] < 1)
                 throw new UserException($"{option} must be a comma-separated list of positive layer sizes such as 256,128, got '{value}'");
+        NetworkSize(option, value, sizes);
         return sizes;
+    }
+
+    /// <summary>Most parameters of a network the CLI trains: 100 million, 400 MB of float32 weights, about 1.6 GB
+    /// with their gradients and Adam's two moments.</summary>
+    public const long MaxParameters = 100_000_000;
+
+    /// <summary>
+    /// Requires the embedding table (<c>--vocabulary</c> × <c>--embedding</c>) and a sequence layer of that width
+    /// (about 12 × <c>--embedding</c>², an LSTM's or a Transformer block's weights) to stay within <see cref="MaxParameters"/>.
+    /// </summary>
+    public static void EmbeddingSize(int vocabulary, int dimension)
+    {
+        long parameters = (long)vocabulary * dimension + 12L * dimension * dimension;
+        if (parameters > MaxParameters)
+            throw new UserException($"--vocabulary {vocabulary} with --embedding {dimension} makes a network of about {parameters:N0} parameters " +
+                $"(at most {MaxParameters:N0}); use a smaller vocabulary or embedding");
+    }
+
+    // The fewest parameters hidden layers of these widths can have (one input, one output), checked before any work:
+    // an oversized network would otherwise train for minutes and then fail allocating an array.
+    private static void NetworkSize(string option, string value, int[] widths)
+    {
+        long parameters = 0, previous = 1;
+        foreach (long width in widths.Append(1))
+        {
+            parameters += (previous + 1) * width;
+            previous = width;
+            if (parameters > MaxParameters)
+                throw new UserException($"{option} {value} makes a network of more than {MaxParameters:N0} parameters " +
+                    $"({MaxParameters * 4 / 1_000_000:N0} MB of weights, about four times that to train); use smaller layers");
+        }
     }
 
     /// <summary>Splits comma-separated (or repeated) column names, dropping empty entries.</summary>
     public static string[] ColumnList(IEnumerable<string>? values) =>
         values is null ? [] : values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToArray();
 
-    /// <summary>Null, or a file path whose folder exists (or can be created) and that is not a folder itself.</summary>
-    public static string? OutputFile(string option, string? path)
+    // The one checker's verdict as a one-line user error that also gives the value typed.
+    private static T Check<T>(Func<T> check)
     {
-        if (path is null)
-            return null;
-        if (string.IsNullOrWhiteSpace(path) || Directory.Exists(path))
-            throw new UserException($"{option} must name a file, got '{path}'");
-        return path;
+        try
+        {
+            return check();
+        }
+        catch (SettingOutOfRangeException e)
+        {
+            string value = e.ActualValue is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : $"{e.ActualValue}";
+            throw new UserException($"{e.Setting} must be {e.Expected}, got {value}");
+        }
     }
-
-    private static UserException Fail(string option, string expected, IFormattable value) =>
-        new($"{option} {expected}, got {value.ToString(null, CultureInfo.InvariantCulture)}");
 }

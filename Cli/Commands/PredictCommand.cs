@@ -23,9 +23,11 @@ internal static class PredictCommand
         var command = new Command("predict", "Score a CSV/TSV file with a saved model and write one prediction row per data row.") { model, data, outputFile };
         command.SetAction(parseResult => context.Run(parseResult, output =>
         {
-            string? target = OptionRules.OutputFile("--output", parseResult.GetValue(outputFile));
+            string? target = parseResult.GetValue(outputFile);
             if (target is null && output.Json)
                 throw new UserException("--json writes its figures to stdout; give --output FILE for the predictions");
+            new CommandFiles().Input("--model", parseResult.GetValue(model)).Input("--data", parseResult.GetValue(data))
+                .Output("--output", target).Check();
             return PredictRunner.Run(parseResult.GetValue(model)!, parseResult.GetValue(data)!, target, output);
         }));
         return command;

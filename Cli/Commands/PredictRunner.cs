@@ -1,3 +1,4 @@
+using MLExt.IO;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLExt.Cli.Data;
@@ -14,16 +15,22 @@ internal static class PredictRunner
     /// <summary>Scores the file; returns the exit code.</summary>
     public static int Run(string modelPath, string dataPath, string? outputPath, CliOutput output)
     {
-        if (Directory.Exists(modelPath) || !File.Exists(modelPath))
-            throw new UserException($"--model: file '{modelPath}' does not exist");
-        if (Directory.Exists(dataPath) || !File.Exists(dataPath))
-            throw new UserException($"--data: file '{dataPath}' does not exist");
         var mlContext = new MLContext(seed: 0).RegisterMLExt();
         ITransformer model;
         DataViewSchema inputSchema;
         try
         {
+            ModelZip.Check(modelPath);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UserException($"--model: {e.Message}");
+        }
+        try
+        {
             model = mlContext.Model.Load(modelPath, out inputSchema);
+            // ML.NET copied the network to a file in the private folder (0700); make the copy 0600 too.
+            PrivateTempFolder.RestrictFiles();
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException or ArgumentException)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MLExt.Neural;
 using MLExt.Cli.Text;
 using MLExt.Cli.Training;
 
@@ -17,13 +18,18 @@ internal static class SpamCommand
             HelpName = "NAMES",
             AllowMultipleArgumentsPerToken = true,
         };
+        var tokenizer = new Option<string>("--tokenizer")
+        {
+            Description = "How the sequence models split mails: words, or the subword tokens of gpt2, cl100k or o200k (bow always uses ML.NET's FeaturizeText).",
+            DefaultValueFactory = _ => "words",
+        };
         var maxLength = new Option<int>("--max-length") { Description = "Token ids per mail (1 to 1024): the first words, padded on the right.", DefaultValueFactory = _ => 128 };
         var vocabulary = new Option<int>("--vocabulary") { Description = "Most token ids, padding and unknown included (≥ 3).", DefaultValueFactory = _ => 10_000 };
-        var minCount = new Option<int>("--min-count") { Description = "Words seen fewer times in the training mails are unknown (≥ 1).", DefaultValueFactory = _ => 2 };
+        var minCount = new Option<int>("--min-count") { Description = "Tokens seen fewer times in the training mails are unknown (≥ 1).", DefaultValueFactory = _ => 2 };
         var embedding = new Option<int>("--embedding") { Description = "Embedding dimension, also the LSTM/GRU and Transformer width (≥ 1; a multiple of 4 for the Transformer).", DefaultValueFactory = _ => 64 };
         var epochs = new Option<int>("--epochs") { Description = "Most passes over the training mails.", DefaultValueFactory = _ => 8 };
         var learningRate = new Option<float>("--learning-rate") { Description = "Adam learning rate (> 0).", DefaultValueFactory = _ => 2e-3f };
-        var batchSize = new Option<int>("--batch-size") { Description = "Mails per gradient step (≥ 1).", DefaultValueFactory = _ => 32 };
+        var batchSize = new Option<int>("--batch-size") { Description = "Mails per gradient step (≥ 1).", DefaultValueFactory = _ => TrainingDefaults.BatchSize };
         var validationFraction = new Option<float>("--validation-fraction")
         {
             Description = "Fraction of the training mails held out to validate after each epoch, in [0, 1); 0 turns validation and early stopping off.",
@@ -35,7 +41,7 @@ internal static class SpamCommand
         var command = new Command("spam",
             "Spam detection on the SpamAssassin mails shipped with MLExt (seeded stratified split): ML.NET's bag of words against MLExt's LSTM, GRU and Transformer.")
         {
-            models, maxLength, vocabulary, minCount, embedding, epochs, learningRate, batchSize, validationFraction, patience, seed, subset,
+            models, tokenizer, maxLength, vocabulary, minCount, embedding, epochs, learningRate, batchSize, validationFraction, patience, seed, subset,
         };
         command.SetAction(parseResult => context.Run(parseResult, output =>
         {
@@ -48,7 +54,9 @@ internal static class SpamCommand
             int dimension = OptionRules.AtLeastOne("--embedding", parseResult.GetValue(embedding));
             if (kinds.Contains(TextNetworkKind.Transformer) && dimension % TextNetworks.Heads != 0)
                 throw new UserException($"--embedding must be a multiple of {TextNetworks.Heads} (the Transformer's heads), got {dimension}");
-            var text = new TextSettings(length, vocabularySize, OptionRules.AtLeastOne("--min-count", parseResult.GetValue(minCount)), dimension);
+            OptionRules.EmbeddingSize(vocabularySize, dimension);
+            var text = new TextSettings(length, vocabularySize, OptionRules.AtLeastOne("--min-count", parseResult.GetValue(minCount)), dimension,
+                TextSettings.ParseTokenizer(parseResult.GetValue(tokenizer)!));
             var network = new NetworkSettings([],
                 OptionRules.AtLeastOne("--epochs", parseResult.GetValue(epochs)),
                 OptionRules.Positive("--learning-rate", parseResult.GetValue(learningRate)),

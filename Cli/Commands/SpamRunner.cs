@@ -1,4 +1,4 @@
-using MLExt.Cli.Data;
+using MLExt.Data;
 using MLExt.Cli.Output;
 using MLExt.Cli.Text;
 

@@ -4,7 +4,7 @@ using MLExt.Transforms;
 
 namespace MLExt.Cli.Commands;
 
-/// <summary>The text options shared by <c>train</c> and <c>cv</c>: <c>--text</c>, <c>--network</c> and the tokenisation sizes.</summary>
+/// <summary>The text options shared by <c>train</c> and <c>cv</c>: <c>--text</c>, <c>--network</c>, <c>--tokenizer</c> and the tokenisation sizes.</summary>
 internal sealed class TextOptions
 {
     private readonly Option<string> _text = new("--text")
@@ -19,6 +19,11 @@ internal sealed class TextOptions
     };
     private readonly Option<int> _maxLength = new("--max-length") { Description = "With --text: token ids per text (1 to 1024).", DefaultValueFactory = _ => 128 };
     private readonly Option<int> _vocabulary = new("--vocabulary") { Description = "With --text: most token ids, padding and unknown included (≥ 3).", DefaultValueFactory = _ => 10_000 };
+    private readonly Option<string> _tokenizer = new("--tokenizer")
+    {
+        Description = "With --text and a sequence network: words, or the subword tokens of gpt2, cl100k or o200k (the vocabulary is the tokens seen in training).",
+        DefaultValueFactory = _ => "words",
+    };
     private readonly Option<int> _embedding = new("--embedding") { Description = "With --text: embedding dimension and sequence-network width (a multiple of 4 for transformer).", DefaultValueFactory = _ => 64 };
 
     public TextOptions() => _network.AcceptOnlyFromAmong("bow", "lstm", "gru", "transformer");
@@ -26,7 +31,7 @@ internal sealed class TextOptions
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _text, _network, _maxLength, _vocabulary, _embedding }) command.Options.Add(option);
+        foreach (var option in new Option[] { _text, _network, _tokenizer, _maxLength, _vocabulary, _embedding }) command.Options.Add(option);
     }
 
     /// <summary>The text feature asked for, or null without <c>--text</c>.</summary>
@@ -44,6 +49,10 @@ internal sealed class TextOptions
         int dimension = OptionRules.AtLeastOne("--embedding", parseResult.GetValue(_embedding));
         if (kind == TextNetworkKind.Transformer && dimension % TextNetworks.Heads != 0)
             throw new UserException($"--embedding must be a multiple of {TextNetworks.Heads} (the Transformer's heads), got {dimension}");
-        return new TextFeature(column, kind, new TextSettings(length, vocabulary, EmbeddingDimension: dimension));
+        OptionRules.EmbeddingSize(vocabulary, dimension);
+        var tokenizer = TextSettings.ParseTokenizer(parseResult.GetValue(_tokenizer)!);
+        if (kind == TextNetworkKind.Bow && tokenizer != TokenizerKind.Words)
+            throw new UserException("--tokenizer applies to the sequence networks (lstm, gru, transformer); --network bow uses ML.NET's FeaturizeText");
+        return new TextFeature(column, kind, new TextSettings(length, vocabulary, EmbeddingDimension: dimension, Tokenizer: tokenizer));
     }
 }

@@ -1,9 +1,11 @@
 using System.CommandLine;
+using MLExt.Neural;
 using System.Globalization;
 using MLExt.Cli.Data;
 using MLExt.Cli.Models;
 using MLExt.Cli.Output;
 using MLExt.Cli.Training;
+using MLExt.Trainers;
 
 namespace MLExt.Cli.Commands;
 
@@ -45,11 +47,13 @@ internal static class TrainCommand
                 throw new UserException("--features and --text cannot be combined: with --text the text column is the only feature");
             var taskKind = Enum.Parse<TaskKind>(parseResult.GetValue(task)!, ignoreCase: true);
             var network = networkOptions.Parse(parseResult, parseResult.GetValue(seed), text, taskKind);
+            OptionRules.Trainer(network.Settings.ForRows(TabularDefaults.MinimumBatch).Apply(new NeuralNetworkRegressionTrainer.Options(), progress: null));
             var request = new TrainRequest(
                 parseResult.GetValue(data)!, parseResult.GetValue(label)!, taskKind,
                 OptionRules.ColumnList(parseResult.GetValue(features)),
                 OptionRules.OpenFraction("--test-fraction", parseResult.GetValue(testFraction)),
-                network, BaselinesFor(text, parseResult.GetValue(baselines)), OptionRules.OutputFile("--save", parseResult.GetValue(save)), text);
+                network, BaselinesFor(text, parseResult.GetValue(baselines)), parseResult.GetValue(save), text);
+            new CommandFiles().Input("--data", request.DataPath).Output("--save", request.SavePath).Check();
             return TrainRunner.Run(request, output);
         }));
         return command;

@@ -22,6 +22,9 @@ internal static class TuneCommand
         var parallel = new Option<int>("--parallel") { Description = "Trials run at once (≥ 1).", DefaultValueFactory = _ => 1, HelpName = "K" };
         var study = new Option<string>("--study") { Description = "JSON-lines study file written as the search goes; with --resume an existing one is continued.", HelpName = "FILE" };
         var resume = new Option<bool>("--resume") { Description = "Continue the study in --study (same data, task, metric, tuner and seed)." };
+        var storage = new Option<string>("--storage") { Description = "A PostgreSQL database shared by any number of workers: postgresql://USER:PASSWORD@HOST:PORT/DATABASE or Host=…;Database=…;Username=…. Run the same command on every machine; --trials counts the trials of all of them.", HelpName = "ADDRESS" };
+        var studyName = new Option<string>("--study-name") { Description = "The study's name in --storage; workers naming the same study join it (joining is resuming).", HelpName = "NAME" };
+        var retryFailed = new Option<bool>("--retry-failed-trials") { Description = "With --storage: run a trial again (same number and parameters) when its worker stops sending heartbeats, instead of failing it." };
         var report = new Option<string>("--report") { Description = "Directory for report.md, report.html, report.json and plots/.", HelpName = "DIR" };
         var seed = new Option<int>("--seed") { Description = "Seed of the tuner, the folds or hold-out, and every trial.", DefaultValueFactory = _ => 1 };
         var folds = new Option<int>("--folds") { Description = "Score each trial by k-fold cross-validation (≥ 2; stratified for classification); 0 scores on a hold-out.", DefaultValueFactory = _ => 0 };
@@ -32,7 +35,7 @@ internal static class TuneCommand
         var model = new Option<string>("--model") { Description = "Save the best configuration, refitted on all the data, as an ML.NET model zip.", HelpName = "FILE" };
         var command = new Command("tune", "Search hyperparameters of MLExt networks and ML.NET trainers (one space under a Trainer choice): cross-validated or hold-out scores, pruning, parallel trials, a resumable study file and a report.")
         {
-            data, label, task, features, metric, trials, time, tuner, parallel, study, resume, report, seed, folds, validationFraction, maxEpochs, minEpochs, trainers, model,
+            data, label, task, features, metric, trials, time, tuner, parallel, study, resume, storage, studyName, retryFailed, report, seed, folds, validationFraction, maxEpochs, minEpochs, trainers, model,
         };
         command.SetAction(parseResult => context.Run(parseResult, output =>
         {
@@ -66,7 +69,7 @@ internal static class TuneCommand
             int min = OptionRules.AtLeastOne("--min-epochs", parseResult.GetValue(minEpochs));
             if (min > max)
                 throw new UserException($"--min-epochs ({min}) must not exceed --max-epochs ({max})");
-            string? studyPath = OptionRules.OutputFile("--study", parseResult.GetValue(study));
+            string? studyPath = parseResult.GetValue(study);
             bool resumeStudy = parseResult.GetValue(resume);
             if (resumeStudy && studyPath is null)
                 throw new UserException("--resume needs --study FILE");
@@ -74,15 +77,29 @@ internal static class TuneCommand
                 throw new UserException($"--resume: the study file '{studyPath}' does not exist");
             if (!resumeStudy && studyPath is not null && File.Exists(studyPath))
                 throw new UserException($"--study: '{studyPath}' exists already; add --resume to continue it or choose another file");
+            string? storageAddress = parseResult.GetValue(storage);
+            string? name = parseResult.GetValue(studyName);
+            if (storageAddress is not null && name is null)
+                throw new UserException("--storage needs --study-name NAME (workers naming the same study share it)");
+            if (name is not null && storageAddress is null)
+                throw new UserException("--study-name needs --storage ADDRESS");
+            if (storageAddress is not null && (studyPath is not null || resumeStudy))
+                throw new UserException("--storage replaces --study and --resume: a study in a database is joined (and so resumed) by its name");
+            if (parseResult.GetValue(retryFailed) && storageAddress is null)
+                throw new UserException("--retry-failed-trials needs --storage");
             string? reportDirectory = parseResult.GetValue(report);
-            if (reportDirectory is not null && File.Exists(reportDirectory))
-                throw new UserException($"--report must name a directory, but '{reportDirectory}' is a file");
             var trainerNames = OptionRules.ColumnList(parseResult.GetValue(trainers)).Select(t => t.ToLowerInvariant()).Distinct().ToArray();
             var request = new TuneRequest(dataPath, labelName, taskName is null ? null : Enum.Parse<TaskKind>(taskName, ignoreCase: true),
                 OptionRules.ColumnList(parseResult.GetValue(features)), metricValue, trialCount, seconds, tunerName.ToLowerInvariant(),
                 OptionRules.AtLeastOne("--parallel", parseResult.GetValue(parallel)), studyPath, resumeStudy, reportDirectory,
                 parseResult.GetValue(seed), foldCount, fraction, min, max, trainerNames.Length == 0 ? null : trainerNames,
-                OptionRules.OutputFile("--model", parseResult.GetValue(model)));
+                parseResult.GetValue(model))
+            {
+                Storage = storageAddress, StudyName = name, RetryFailedTrials = parseResult.GetValue(retryFailed),
+            };
+            // With --resume the study is read and appended to in place (a journal, not a file replaced).
+            new CommandFiles().Input("--data", dataPath).Output("--study", studyPath).Output("--report", reportDirectory, folder: true)
+                .Output("--model", request.ModelPath).Check();
             return TuneRunner.Run(request, output);
         }));
         return command;

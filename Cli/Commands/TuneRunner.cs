@@ -1,6 +1,8 @@
+using MLExt.IO;
 using Microsoft.ML;
 using MLExt.AutoML;
 using MLExt.Cli.Data;
+using MLExt.Data;
 using MLExt.Cli.Output;
 using MLExt.Cli.Training;
 using MLExt.Evaluation;
@@ -35,12 +37,8 @@ internal static class TuneRunner
         }
         var prepared = featurizer?.Transform(data) ?? data;
 
+        using var storage = request.Storage is null ? null : StudyCommand.Open(request.Storage, request.StudyName!);
         using var cancel = new CancellationTokenSource();
-        void OnCancel(object? sender, ConsoleCancelEventArgs e)
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        }
         var options = new ExperimentOptions
         {
             Task = evaluationTask, LabelColumnName = TabularDataset.LabelColumn, FeatureColumnName = TabularDataset.FeaturesColumn, Metric = metric,
@@ -50,28 +48,26 @@ internal static class TuneRunner
             MaxDegreeOfParallelism = request.Parallel, Seed = request.Seed, Tuner = request.Tuner,
             MinEpochs = request.MinEpochs, MaxEpochs = request.MaxEpochs, SearchSpace = space,
             StudyPath = request.StudyPath, Resume = request.Resume, CancellationToken = cancel.Token,
+            Storage = storage, RetryFailedTrials = request.RetryFailedTrials,
         };
         output.Line(source);
         output.Line($"Search: {request.Tuner}, metric {ExperimentMetrics.Name(metric)}, " +
             (request.Folds >= 2 ? $"{request.Folds}-fold {(task == TaskKind.Regression ? "" : "stratified ")}cross-validation" : $"hold-out of {request.ValidationFraction:0.##}") +
             $", {(request.Trials is { } t ? $"{t} trials" : request.TimeSeconds is null ? "20 trials" : "no trial limit")}{(request.TimeSeconds is { } ts ? $", {ts:0.#} s budget" : "")}" +
             $", {request.Parallel} at a time, seed {request.Seed}; trainers {string.Join(", ", space[DefaultSearchSpace.Trainer].Choices)}; network epochs {request.MinEpochs}–{request.MaxEpochs}.");
+        if (storage is not null)
+            output.Line($"Study: {storage.Description}, shared: joined if it exists, and {options.MaxTrials} trials in all across its workers.");
         if (request.StudyPath is not null)
             output.Line(request.Resume ? $"Resuming the study in {request.StudyPath}." : $"Study: {request.StudyPath}.");
 
-        Console.CancelKeyPress += OnCancel;
         ExperimentResult result;
-        try
+        using (CtrlC.StopGracefully(cancel))
         {
             result = TrialReporter.Run(output, metric, request.Trials ?? (request.TimeSeconds is null ? 20 : null), progress =>
             {
                 options.Progress = progress;
                 return Guard(() => new Experiment(options).Run(prepared));
             });
-        }
-        finally
-        {
-            Console.CancelKeyPress -= OnCancel;
         }
 
         output.Line();
@@ -98,7 +94,7 @@ internal static class TuneRunner
             if (result.Model is null)
                 throw new UserException($"--model: no model to save ({(result.Best is null ? "no trial completed" : "the search was cancelled before the refit")})");
             ITransformer model = featurizer is null ? result.Model : featurizer.Append(result.Model);
-            ml.Model.Save(model, data.Schema, request.ModelPath);
+            AtomicFile.Write(request.ModelPath, stream => ml.Model.Save(model, data.Schema, stream));
             output.Line($"Model: the best configuration refitted on all {Rows(data)} rows, saved to {request.ModelPath}.");
         }
 
@@ -117,7 +113,7 @@ internal static class TuneRunner
             Leaderboard = ranked.Select(r => new { r.Id, Trainer = Trainer(r), r.Metric, r.Budget, Epochs = r.EpochsTrained, Seconds = r.Duration.TotalSeconds }).ToList(),
             Pruned = result.Trials.Count(t => t.Status == TrialStatus.Pruned),
             Failed = result.Trials.Where(t => t.Status == TrialStatus.Failed).Select(t => new { t.Id, t.Error }).ToList(),
-            Study = request.StudyPath,
+            Study = request.StudyPath ?? storage?.Description,
             Report = request.ReportDirectory is null ? null : new { Directory = request.ReportDirectory, Files = written.Select(p => Path.GetRelativePath(request.ReportDirectory, p)).ToList() },
             Model = request.ModelPath,
         });
@@ -152,6 +148,10 @@ internal static class TuneRunner
         catch (ArgumentException e)
         {
             throw new UserException(e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal));
+        }
+        catch (StudyStorageException e)
+        {
+            throw new UserException($"--storage: {e.Message}");
         }
         catch (Exception e) when (e is IOException or InvalidDataException || (e is InvalidOperationException && e.Message.StartsWith("Cannot resume", StringComparison.Ordinal)))
         {

@@ -24,7 +24,7 @@ internal static class DemoCrossValidation
     public static (IReadOnlyList<(string Name, CrossValidationResult Result)> Models, IReadOnlyList<string> Files) Run(DemoSettings settings, CliOutput output)
     {
         var network = DemoRunner.Network(settings);
-        var (train, _) = Data.MnistDigits.Load().Split(Data.MnistDigits.DefaultSplitSeed);
+        var (train, _) = MLExt.Data.MnistDigits.Load().Split(MLExt.Data.MnistDigits.DefaultSplitSeed);
         int rows = Math.Min(settings.CvRows, train.Count);
         var ml = new MLContext(seed: settings.Seed);
         var data = ml.Data.TakeRows(train.ToDataView(ml), rows);
@@ -49,7 +49,7 @@ internal static class DemoCrossValidation
         }
         var report = EvaluationReport.FromCrossValidation("MLExt demo: MNIST digits, cross-validated", models,
         [
-            $"MNIST digits shipped with MLExt: the first {rows} digits of the training split (seed {Data.MnistDigits.DefaultSplitSeed}).",
+            $"MNIST digits shipped with MLExt: the first {rows} digits of the training split (seed {MLExt.Data.MnistDigits.DefaultSplitSeed}).",
             $"{settings.CvFolds}-fold stratified cross-validation, seed {settings.Seed}. MLP: {network.Describe()}.",
         ]);
         output.Line();

@@ -4,7 +4,7 @@ using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.LightGbm;
 using Microsoft.ML.Transforms;
-using MLExt.Cli.Data;
+using MLExt.Data;
 using MLExt.Cli.Output;
 using MLExt.Cli.Training;
 using MLExt.Evaluation.Metrics;

@@ -30,6 +30,16 @@ internal sealed class ImageExperiment
         _request = request;
         _ml = new MLContext(seed: request.Settings.Seed);
         var files = ImageFolder.List(request.Folder);
+        var unreadable = ImageFolder.Unreadable(files);
+        if (unreadable.Count > 0 && !request.SkipBadImages)
+        {
+            var (first, reason) = unreadable[0];
+            string others = unreadable.Count > 1 ? $" nor {unreadable.Count - 1:N0} other file(s)" : "";
+            throw new UserException($"--folder: cannot read the image '{first.ImagePath}' ({reason}){others}; " +
+                "remove it or add --bad-images skip to leave such files out");
+        }
+        Skipped = unreadable.Select(u => u.Row.ImagePath).ToList();
+        files = files.Except(unreadable.Select(u => u.Row)).ToList();
         Images = files.Count;
         Classes = files.Select(f => f.Label).Distinct().Order(StringComparer.Ordinal).ToList();
         var split = _ml.Data.TrainTestSplit(_ml.Data.LoadFromEnumerable(files), request.TestFraction, seed: request.Settings.Seed);
@@ -42,7 +52,10 @@ internal sealed class ImageExperiment
             throw new UserException($"--test-fraction {request.TestFraction} leaves {TrainRows} training and {TestRows} test images of {Images}; both need at least one");
     }
 
-    /// <summary>Image files found.</summary>
+    /// <summary>Image files left out because they cannot be decoded (with <c>--bad-images skip</c>), full paths.</summary>
+    public IReadOnlyList<string> Skipped { get; }
+
+    /// <summary>Image files used.</summary>
     public int Images { get; }
 
     /// <summary>Class names (sub-folders), sorted.</summary>

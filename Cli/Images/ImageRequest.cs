@@ -11,6 +11,7 @@ namespace MLExt.Cli.Images;
 /// <param name="TestFraction">Fraction of images held out for testing.</param>
 /// <param name="Baselines">ML.NET trainers to compare with: <c>none</c>, <c>maxent</c> or <c>all</c>.</param>
 /// <param name="Settings">Training settings; its hidden layers are the augmentation layers then the network's.</param>
+/// <param name="SkipBadImages">Leave out files that cannot be decoded (true) or stop naming the first (false, the default).</param>
 internal sealed record ImageRequest(
     string Folder, int ImageSize, bool Color, ImageNetworkKind Network, ImageAugmentationSettings Augmentation,
-    float TestFraction, string Baselines, NetworkSettings Settings);
+    float TestFraction, string Baselines, NetworkSettings Settings, bool SkipBadImages = false);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLExt.Cli.Data;
+using MLExt.Data;
 using MLExt.Cli.Training;
 using MLExt.Neural;
 using MLExt.Trainers;
@@ -59,7 +59,7 @@ internal sealed class SpamExperiment
         options.FeatureColumnName = Tokens;
         options.LabelColumnName = Label;
         options.GradientClipNorm = 5f;
-        var pipeline = _ml.Transforms.Text.TokenizeToIds(text.Tokenizer(Tokens, Text))
+        var pipeline = _ml.Transforms.Text.TokenizeToIds(text.TokenIds(Tokens, Text))
             .Append<ITransformer>(_ml.BinaryClassification.Trainers.NeuralNetwork(options));
         return Score(TextNetworks.Name(kind), pipeline);
     }

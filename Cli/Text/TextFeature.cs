@@ -6,7 +6,7 @@ namespace MLExt.Cli.Text;
 
 /// <summary>
 /// A text column as a model's only input (<c>--text</c>): a bag of words (ML.NET's <c>FeaturizeText</c>) for
-/// <see cref="TextNetworkKind.Bow"/>, else token ids (<c>TokenizeToIds</c>, never normalised) for a sequence network.
+/// <see cref="TextNetworkKind.Bow"/>, else token ids (<c>TokenizeToIds</c>, words or subword tokens) for a sequence network.
 /// </summary>
 /// <param name="Column">The text column's name in the file.</param>
 /// <param name="Network">The model kind.</param>
@@ -16,7 +16,7 @@ internal sealed record TextFeature(string Column, TextNetworkKind Network, TextS
     /// <summary>Turns the loaded text column <paramref name="input"/> into the feature vector <paramref name="output"/>.</summary>
     public IEstimator<ITransformer> Featurize(MLContext mlContext, string output, string input) => Network == TextNetworkKind.Bow
         ? mlContext.Transforms.Text.FeaturizeText(output, input)
-        : mlContext.Transforms.Text.TokenizeToIds(Settings.Tokenizer(output, input));
+        : mlContext.Transforms.Text.TokenizeToIds(Settings.TokenIds(output, input));
 
     /// <summary>The hidden layers: <paramref name="bagOfWordsLayers"/> for a bag of words, else the sequence network's.</summary>
     public List<Layer> HiddenLayers(List<Layer> bagOfWordsLayers) =>

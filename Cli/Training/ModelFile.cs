@@ -1,3 +1,4 @@
+using MLExt.IO;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLExt.Neural;

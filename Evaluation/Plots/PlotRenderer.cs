@@ -1,6 +1,8 @@
+using ScottPlot;
+
 namespace MLExt.Evaluation.Plots;
 
-/// <summary>Renders <see cref="Figure"/>s to PNG (SkiaSharp) and SVG (written directly), both from one layout.</summary>
+/// <summary>Renders <see cref="Figure"/>s to PNG and SVG with ScottPlot, both from one plot.</summary>
 public static class PlotRenderer
 {
     /// <summary>Default width in pixels.</summary>
@@ -22,7 +24,8 @@ public static class PlotRenderer
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
-        var layout = FigureLayout.Compute(figure, width, height);
-        return new PlotImage(name, figure.Title, SkiaCanvas.Render(layout), SvgCanvas.Render(layout));
+        var plot = ScottPlotFigure.Build(figure);
+        var png = plot.GetImageBytes(width, height, ImageFormat.Png);
+        return new PlotImage(name, figure.Title, png, QuietNativeStderr.Run(() => plot.GetSvgXml(width, height)));
     }
 }

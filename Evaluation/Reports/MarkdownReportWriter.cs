@@ -24,19 +24,19 @@ public static class MarkdownReportWriter
         var text = new StringBuilder();
         foreach (var section in sections)
         {
-            text.Append('#', section.Level).Append(' ').AppendLine(section.Heading).AppendLine();
+            text.Append('#', section.Level).Append(' ').AppendLine(Escape(section.Heading)).AppendLine();
             foreach (var paragraph in section.Paragraphs)
-                text.AppendLine(paragraph).AppendLine();
+                text.AppendLine(Escape(paragraph)).AppendLine();
             foreach (var table in section.Tables)
                 AppendTable(text, table);
             foreach (var name in section.Plots)
                 if (available.TryGetValue(name, out var plot))
-                    text.AppendLine($"![{plot.Title}]({plotDirectory}/{plot.Name}.png)").AppendLine();
+                    text.AppendLine($"![{Escape(plot.Title)}]({plotDirectory}/{plot.Name}.png)").AppendLine();
             if (section.Bullets.Count > 0)
             {
                 text.AppendLine("Warnings:").AppendLine();
                 foreach (var bullet in section.Bullets)
-                    text.Append("- ").AppendLine(bullet);
+                    text.Append("- ").AppendLine(Escape(bullet));
                 text.AppendLine();
             }
         }
@@ -45,7 +45,7 @@ public static class MarkdownReportWriter
 
     private static void AppendTable(StringBuilder text, ReportTable table)
     {
-        text.AppendLine($"**{table.Caption}**").AppendLine();
+        text.AppendLine($"**{Escape(table.Caption)}**").AppendLine();
         text.Append("| ").AppendJoin(" | ", table.Header.Select(Cell)).AppendLine(" |");
         text.Append('|').AppendJoin("|", table.Header.Select(_ => "---")).AppendLine("|");
         foreach (var row in table.Rows)
@@ -53,5 +53,28 @@ public static class MarkdownReportWriter
         text.AppendLine();
     }
 
-    private static string Cell(string value) => value.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    private static string Cell(string value) => Escape(value);
+
+    /// <summary>
+    /// Text from the data (column names, class labels) made inert: <c>&lt; &gt; &amp;</c> as HTML entities, so that
+    /// <c>&lt;script&gt;</c> or <c>&lt;svg onload=…&gt;</c> cannot become live HTML in a Markdown viewer, the Markdown
+    /// characters that make links, images, code or table cells backslash-escaped, line breaks as spaces.
+    /// </summary>
+    internal static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            _ = c switch
+            {
+                '<' => escaped.Append("&lt;"),
+                '>' => escaped.Append("&gt;"),
+                '&' => escaped.Append("&amp;"),
+                '\\' or '`' or '[' or ']' or '|' => escaped.Append('\\').Append(c),
+                '\r' or '\n' => escaped.Append(' '),
+                _ => escaped.Append(c),
+            };
+        }
+        return escaped.ToString();
+    }
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using MLExt.IO;
 using MLExt.Evaluation.Plots;
 
 namespace MLExt.Evaluation.Reports;
@@ -19,25 +19,24 @@ public static class ReportWriter
 
     /// <summary>
     /// Writes report.md, report.html and report.json (UTF-8 without a byte-order mark) and each plot as
-    /// plots/NAME.png and .svg into <paramref name="directory"/> (created if needed); returns the paths, report files first.
+    /// plots/NAME.png and .svg into <paramref name="directory"/> (created if needed), each through a temporary file
+    /// renamed into place (<see cref="AtomicFile"/>); returns the paths, report files first.
     /// </summary>
     internal static IReadOnlyList<string> WriteFiles(string directory, string markdown, string html, string json, IReadOnlyList<PlotImage> plots)
     {
         string plotDirectory = Path.Combine(directory, "plots");
-        Directory.CreateDirectory(plotDirectory);
-        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         var written = new List<string>();
         foreach (var (name, text) in new[] { ("report.md", markdown), ("report.html", html), ("report.json", json) })
         {
             string path = Path.Combine(directory, name);
-            File.WriteAllText(path, text, utf8);
+            AtomicFile.WriteAllText(path, text);
             written.Add(path);
         }
         foreach (PlotImage plot in plots)
         {
             string png = Path.Combine(plotDirectory, plot.Name + ".png"), svg = Path.Combine(plotDirectory, plot.Name + ".svg");
-            File.WriteAllBytes(png, plot.Png);
-            File.WriteAllText(svg, plot.Svg, utf8);
+            AtomicFile.WriteAllBytes(png, plot.Png);
+            AtomicFile.WriteAllText(svg, plot.Svg);
             written.Add(png);
             written.Add(svg);
         }

@@ -8,7 +8,7 @@ namespace MLExt.Neural.Kernels;
 /// by reference (a helper may start after the caller has finished), so a call allocates nothing once
 /// the pool and its workspaces are warm.
 /// </summary>
-internal sealed class GemmJob
+internal sealed class GemmJob : IWorkerJob
 {
     private readonly GemmWorkspace?[] _workspaces = new GemmWorkspace?[Math.Max(1, Environment.ProcessorCount)];
     private int _nextTile, _doneTiles, _participants, _references;

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace MLExt.Neural.Kernels;
 
 /// <summary>
-/// The GEMM's helper threads: one fewer than the cores, started on first use. Each waits for a job
+/// The kernels' helper threads (GEMM tiles, optimiser chunks): one fewer than the cores, started on first use. Each waits for a job
 /// in its own slot, spinning for <see cref="SpinSeconds"/> after its last job (GEMMs in a training
 /// step come back to back, and waking a sleeping thread costs more than a small GEMM) and then
 /// sleeping on an event. Posting is lock-free; a busy helper is simply not posted to, and the
@@ -19,9 +19,9 @@ internal static class GemmWorkers
 
     /// <summary>
     /// Offers <paramref name="job"/> to up to <paramref name="helpers"/> idle helpers; returns how many
-    /// took it. Each that took it will call <see cref="GemmJob.Work"/> then <see cref="GemmJob.Release"/>.
+    /// took it. Each that took it will call <see cref="IWorkerJob.Work"/> then <see cref="IWorkerJob.Release"/>.
     /// </summary>
-    public static int Post(GemmJob job, int helpers)
+    public static int Post(IWorkerJob job, int helpers)
     {
         if (helpers <= 0) return 0;
         int posted = 0;
@@ -43,7 +43,7 @@ internal static class GemmWorkers
     private sealed class Worker
     {
         private readonly ManualResetEventSlim _signal = new(false);
-        private GemmJob? _slot;
+        private IWorkerJob? _slot;
 
         public Worker(int index)
         {
@@ -51,7 +51,7 @@ internal static class GemmWorkers
             thread.Start();
         }
 
-        public bool TryPost(GemmJob job)
+        public bool TryPost(IWorkerJob job)
         {
             if (Interlocked.CompareExchange(ref _slot, job, null) is not null) return false;
             _signal.Set();

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -13,6 +14,7 @@ namespace MLExt.Neural.Kernels;
 /// The runs copied are as short as an output row (a few to a few dozen values), too short for span slicing
 /// and copy calls to pay, so both loops check the buffers once up front and then index with
 /// <see cref="Unsafe.Add{T}(ref T, int)"/>; <see cref="ConvGeometry.ValidColumns"/> keeps every index inside the image.
+/// At stride 1 the fold adds whole vectors of a run (each value still gets the same additions in the same order).
 /// </remarks>
 internal static class Im2Col
 {
@@ -74,7 +76,11 @@ internal static class Im2Col
                         if ((uint)iy >= (uint)height) continue;
                         ref float source = ref Unsafe.Add(ref col, rowStart + oy * ow);
                         ref float target = ref Unsafe.Add(ref dx, shift + iy * width);
-                        for (int ox = start; ox < end; ox++) Unsafe.Add(ref target, ox * stride) += Unsafe.Add(ref source, ox);
+                        int ox = start;
+                        if (stride == 1 && Vector.IsHardwareAccelerated)
+                            for (; ox <= end - Vector<float>.Count; ox += Vector<float>.Count)
+                                (Vector.LoadUnsafe(ref target, (nuint)ox) + Vector.LoadUnsafe(ref source, (nuint)ox)).StoreUnsafe(ref target, (nuint)ox);
+                        for (; ox < end; ox++) Unsafe.Add(ref target, ox * stride) += Unsafe.Add(ref source, ox);
                     }
                 }
     }

@@ -21,6 +21,9 @@ public sealed class ActivationLayer : Layer
     public float Alpha { get; }
 
     /// <inheritdoc/>
+    protected override int[] OnComputeOutputShape(int[] inputShape) => inputShape;
+
+    /// <inheritdoc/>
     protected override int[] OnBuild(int[] inputShape, RandomSource random) => inputShape;
 
     /// <inheritdoc/>

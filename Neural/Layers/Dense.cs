@@ -57,6 +57,14 @@ public sealed class Dense : Layer
     public override IReadOnlyList<Parameter> Parameters => _parameters ?? [Kernel];
 
     /// <inheritdoc/>
+    protected override int[] OnComputeOutputShape(int[] inputShape) => inputShape.Length switch
+    {
+        1 => [Units],
+        2 => [inputShape[0], Units],
+        _ => throw new ArgumentException($"Dense expects flat inputs [features] or sequences [time, features] but got {Tensor.FormatShape(inputShape)}; add a Flatten layer first.", nameof(inputShape)),
+    };
+
+    /// <inheritdoc/>
     protected override int[] OnBuild(int[] inputShape, RandomSource random)
     {
         if (inputShape.Length is not (1 or 2))
@@ -85,7 +93,7 @@ public sealed class Dense : Layer
         _input = input;
         var z = Tensor.Ensure(ref _preActivation, input.Rows, OutputShape);
         // z = x·W + b
-        Gemm.Multiply(false, false, n, Units, inputs, input.Data, Kernel.Value.Data, z.Data, accumulate: false);
+        Gemm.Multiply(transposeA: false, transposeB: false, n, Units, inputs, input.Data, Kernel.Value.Data, z.Data, accumulate: false);
         if (_bias is not null)
             for (int i = 0; i < n; i++) TensorPrimitives.Add(z.Span.Slice(i * Units, Units), _bias.Value.Span, z.Span.Slice(i * Units, Units));
         if (Activation == Activation.None) return z;
@@ -113,12 +121,12 @@ public sealed class Dense : Layer
             _activation.Backward(_preActivation!.Span, _output!.Span, outputGradient.Span, dz.Span, Units);
         }
         // dW += xᵀ·dz ;  db += Σ_rows dz ;  dx = dz·Wᵀ
-        Gemm.Multiply(true, false, inputs, Units, n, input.Data, dz.Data, Kernel.Gradient.Data, accumulate: true);
+        Gemm.Multiply(transposeA: true, transposeB: false, inputs, Units, n, input.Data, dz.Data, Kernel.Gradient.Data, accumulate: true);
         if (_bias is not null)
             for (int i = 0; i < n; i++) TensorPrimitives.Add(_bias.Gradient.Span, dz.Span.Slice(i * Units, Units), _bias.Gradient.Span);
         if (!inputGradient) return null;
         var dx = Tensor.Ensure(ref _gradInput, input.Rows, InputShape);
-        Gemm.Multiply(false, true, n, inputs, Units, dz.Data, Kernel.Value.Data, dx.Data, accumulate: false);
+        Gemm.Multiply(transposeA: false, transposeB: true, n, inputs, Units, dz.Data, Kernel.Value.Data, dx.Data, accumulate: false);
         return dx;
     }
 

@@ -29,6 +29,9 @@ public sealed class Dropout : Layer
     public override IReadOnlyList<RandomSource> RandomSources => [Random];
 
     /// <inheritdoc/>
+    protected override int[] OnComputeOutputShape(int[] inputShape) => inputShape;
+
+    /// <inheritdoc/>
     protected override int[] OnBuild(int[] inputShape, RandomSource random)
     {
         _random = random.Fork();

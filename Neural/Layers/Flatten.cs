@@ -6,6 +6,9 @@ public sealed class Flatten : Layer
     private Tensor? _output, _gradInput;
 
     /// <inheritdoc/>
+    protected override int[] OnComputeOutputShape(int[] inputShape) => [Tensor.Product(inputShape)];
+
+    /// <inheritdoc/>
     protected override int[] OnBuild(int[] inputShape, RandomSource random) => [Tensor.Product(inputShape)];
 
     /// <inheritdoc/>

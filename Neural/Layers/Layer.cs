@@ -41,6 +41,25 @@ public abstract partial class Layer
         return (int[])output.Clone();
     }
 
+    /// <summary>
+    /// The output shape (one sample, no batch dimension) this layer would have for inputs of shape
+    /// <paramref name="inputShape"/>, without building this layer or changing it. Graphs and trainers ask it
+    /// to check a design before any weight exists.
+    /// </summary>
+    /// <exception cref="ArgumentException">The layer cannot take inputs of this shape; the message says what it expects.</exception>
+    public int[] ComputeOutputShape(int[] inputShape)
+    {
+        ArgumentNullException.ThrowIfNull(inputShape);
+        return (int[])OnComputeOutputShape((int[])inputShape.Clone()).Clone();
+    }
+
+    /// <summary>
+    /// The output shape for <paramref name="inputShape"/>; see <see cref="ComputeOutputShape"/>. Layers whose
+    /// shape rule is simple override it; the default builds a throw-away unbuilt copy (<see cref="CloneUnbuilt"/>),
+    /// which needs the layer type registered in <see cref="LayerRegistry"/>.
+    /// </summary>
+    protected virtual int[] OnComputeOutputShape(int[] inputShape) => CloneUnbuilt().Build(inputShape, new RandomSource(0));
+
     /// <summary>Creates parameters and returns the output shape; see <see cref="Build"/>.</summary>
     protected abstract int[] OnBuild(int[] inputShape, RandomSource random);
 

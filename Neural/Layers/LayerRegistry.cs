@@ -1,10 +1,18 @@
 namespace MLExt.Neural;
 
-/// <summary>Maps layer type names in <see cref="LayerConfig"/> to the layers' factories.</summary>
-internal static class LayerRegistry
+/// <summary>
+/// Maps layer type names in <see cref="LayerConfig"/> to the layers' factories, so that <see cref="Layer.FromConfig"/>,
+/// <see cref="Layer.CloneUnbuilt"/>, shared graph layers and checkpoints can rebuild a layer from its configuration.
+/// Built-in layers are registered; a layer written by a user is registered once with <see cref="Register"/>.
+/// </summary>
+public static class LayerRegistry
 {
+    private static readonly object Gate = new();
     private static readonly Dictionary<string, Func<LayerConfig, Layer>> Factories = new(StringComparer.Ordinal)
     {
+        [nameof(Slice)] = Slice.Create,
+        [nameof(ActivityRegularization)] = ActivityRegularization.Create,
+        [nameof(GaussianSampling)] = GaussianSampling.Create,
         [nameof(Dense)] = Dense.Create,
         [nameof(Dropout)] = Dropout.Create,
         [nameof(ActivationLayer)] = ActivationLayer.Create,
@@ -38,10 +46,45 @@ internal static class LayerRegistry
         [nameof(TransformerEncoderBlock)] = TransformerEncoderBlock.Create,
     };
 
+    /// <summary>
+    /// Registers the factory of layers whose <see cref="LayerConfig.Type"/> is <paramref name="typeName"/> (the name
+    /// the layer's <see cref="Layer.GetConfig"/> writes). Registering the same factory again is allowed.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is empty, or already registered with another factory.</exception>
+    public static void Register(string typeName, Func<LayerConfig, Layer> factory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(typeName);
+        ArgumentNullException.ThrowIfNull(factory);
+        lock (Gate)
+        {
+            if (Factories.TryGetValue(typeName, out var existing) && existing != factory)
+                throw new ArgumentException($"Layer type '{typeName}' is already registered with another factory.", nameof(typeName));
+            Factories[typeName] = factory;
+        }
+    }
+
+    /// <summary>Whether layers of this type name can be rebuilt from their configuration.</summary>
+    public static bool IsRegistered(string typeName)
+    {
+        lock (Gate) return Factories.ContainsKey(typeName);
+    }
+
+    /// <summary>The registered type names, sorted.</summary>
+    public static IReadOnlyList<string> TypeNames
+    {
+        get { lock (Gate) return Factories.Keys.Order(StringComparer.Ordinal).ToArray(); }
+    }
+
+    /// <summary>Rebuilds an unbuilt layer from its configuration.</summary>
+    /// <exception cref="FormatException">Unknown layer type or malformed settings.</exception>
     public static Layer Create(LayerConfig config)
     {
-        if (!Factories.TryGetValue(config.Type, out var factory))
-            throw new FormatException($"Unknown layer type '{config.Type}'. Known: {string.Join(", ", Factories.Keys.Order())}.");
+        ArgumentNullException.ThrowIfNull(config);
+        Func<LayerConfig, Layer>? factory;
+        lock (Gate) Factories.TryGetValue(config.Type, out factory);
+        if (factory is null)
+            throw new FormatException(
+                $"Unknown layer type '{config.Type}'. Known: {string.Join(", ", TypeNames)}. A layer written by a user is registered with LayerRegistry.Register.");
         try
         {
             return factory(config);

@@ -18,6 +18,9 @@ internal static class OnnxLayerExporters
     private static readonly Dictionary<Type, OnnxLayerExporter> Exporters = new()
     {
         [typeof(Dense)] = For<Dense>(DenseExporter.Export),
+        [typeof(Slice)] = For<Slice>(SliceExporter.Export),
+        [typeof(GaussianSampling)] = For<GaussianSampling>(GaussianSamplingExporter.Export),
+        [typeof(ActivityRegularization)] = For<ActivityRegularization>(ActivityRegularizationExporter.Export),
         [typeof(Dropout)] = For<Dropout>(DropoutExporter.Export),
         [typeof(ActivationLayer)] = For<ActivationLayer>(ActivationLayerExporter.Export),
         [typeof(Flatten)] = For<Flatten>(FlattenExporter.Export),
@@ -42,16 +45,35 @@ internal static class OnnxLayerExporters
         [typeof(AugmentationLayer)] = For<AugmentationLayer>(AugmentationExporter.Export),
     };
 
+    private static readonly object Gate = new();
+
     /// <summary>The layer types that can be exported (a base class stands for its subclasses).</summary>
-    public static IEnumerable<string> SupportedTypes => Exporters.Keys.Select(t => t.Name).Order();
+    public static IEnumerable<string> SupportedTypes
+    {
+        get { lock (Gate) return Exporters.Keys.Select(t => t.Name).Order().ToArray(); }
+    }
 
     /// <summary>Whether layers of <paramref name="type"/> can be exported.</summary>
     public static bool CanExport(Type type) => Find(type) is not null;
 
+    /// <summary>Adds the exporter of a user's layer type (<see cref="OnnxExporterRegistry"/>).</summary>
+    /// <exception cref="ArgumentException">The type already has one.</exception>
+    public static void Register(Type type, OnnxLayerExporter exporter)
+    {
+        lock (Gate)
+        {
+            if (!Exporters.TryAdd(type, exporter))
+                throw new ArgumentException($"Layer type {type.Name} already has an ONNX exporter.", nameof(type));
+        }
+    }
+
     private static OnnxLayerExporter? Find(Type? type)
     {
-        for (; type is not null && type != typeof(Layer); type = type.BaseType)
-            if (Exporters.TryGetValue(type, out var exporter)) return exporter;
+        lock (Gate)
+        {
+            for (; type is not null && type != typeof(Layer); type = type.BaseType)
+                if (Exporters.TryGetValue(type, out var exporter)) return exporter;
+        }
         return null;
     }
 

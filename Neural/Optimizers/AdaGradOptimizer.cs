@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace MLExt.Neural;
 
 /// <summary>
@@ -19,19 +21,34 @@ public sealed class AdaGradOptimizer : Optimizer
     /// <summary>Starting value G₀ ≥ 0 of every accumulator (default 0.1).</summary>
     public float InitialAccumulatorValue { get; set; } = 0.1f;
 
+    private AdaGradRule _rule;
+
+    /// <summary>Creates Σg² (slot 0).</summary>
+    protected override void PrepareState(int index, int length) => State(index, 0, length);
+
     /// <inheritdoc/>
-    protected override void Update(Parameter parameter, int index, float learningRate)
+    protected override void BeginStep(float learningRate) => _rule = new AdaGradRule(learningRate, InitialAccumulatorValue, Epsilon);
+
+    /// <inheritdoc/>
+    protected override bool Update(Parameter parameter, int index, int start, int length, float gradientScale) =>
+        UpdateKernel.Run(_rule, parameter.Value.Span.Slice(start, length), parameter.Gradient.Span.Slice(start, length),
+            State(index, 0, parameter.Value.Length).AsSpan(start, length), default, default, gradientScale);
+
+    // G ← G + g²; p ← p − η·g / (√G + ε), with G = G₀ + the stored Σg²
+    private readonly struct AdaGradRule(float learningRate, float initial, float epsilon) : IUpdateRule
     {
-        var p = parameter.Value.Span;
-        var g = parameter.Gradient.Span;
-        var sumOfSquares = State(index, 0, p.Length).AsSpan();
-        float initial = InitialAccumulatorValue, epsilon = Epsilon;
-        for (int i = 0; i < p.Length; i++)
+        public Vector<float> Update(Vector<float> p, Vector<float> g, ref float sumOfSquares, ref float unused1, ref float unused2, nuint i)
         {
-            // G ← G + g²; p ← p − η·g / (√G + ε)
-            float sum = sumOfSquares[i] + g[i] * g[i];
-            sumOfSquares[i] = sum;
-            p[i] -= learningRate * g[i] / (MathF.Sqrt(initial + sum) + epsilon);
+            var sum = Vector.LoadUnsafe(ref sumOfSquares, i) + g * g;
+            sum.StoreUnsafe(ref sumOfSquares, i);
+            return p - new Vector<float>(learningRate) * g / (Vector.SquareRoot(new Vector<float>(initial) + sum) + new Vector<float>(epsilon));
+        }
+
+        public float Update(float p, float g, ref float sumOfSquares, ref float unused1, ref float unused2)
+        {
+            float sum = sumOfSquares + g * g;
+            sumOfSquares = sum;
+            return p - learningRate * g / (MathF.Sqrt(initial + sum) + epsilon);
         }
     }
 

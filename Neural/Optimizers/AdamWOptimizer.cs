@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace MLExt.Neural;
 
 /// <summary>
@@ -16,14 +14,8 @@ public sealed class AdamWOptimizer : AdaptiveMomentOptimizer
     /// <summary>Decoupled weight decay λ ≥ 0 (default 0.01, as PyTorch and Keras).</summary>
     public float WeightDecay { get; set; } = 0.01f;
 
-    /// <inheritdoc/>
-    protected override void Update(Parameter parameter, int index, float learningRate)
-    {
-        // p ← p·(1 − ηλ), weights only, before the Adam step
-        if (parameter.IsWeight && WeightDecay != 0f)
-            TensorPrimitives.Multiply(parameter.Value.Span, 1f - learningRate * WeightDecay, parameter.Value.Span);
-        base.Update(parameter, index, learningRate);
-    }
+    /// <summary>p ← p·(1 − ηλ) in the same pass, before the Adam step, on weights only.</summary>
+    private protected override float DecoupledWeightDecay => WeightDecay;
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentOutOfRangeException">

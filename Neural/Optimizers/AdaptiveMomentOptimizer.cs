@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
 
 namespace MLExt.Neural;
 
@@ -30,50 +29,60 @@ public abstract class AdaptiveMomentOptimizer : Optimizer
     /// <summary>Whether to use the AMSGrad variant, which never lets the second moment decrease (default false).</summary>
     public bool Amsgrad { get; set; }
 
-    /// <summary>Takes the Adam step on one parameter; state slots are m (0), v (1) and v_max (2, AMSGrad only).</summary>
-    protected override void Update(Parameter parameter, int index, float learningRate)
+    private MomentRule _rule;
+
+    /// <summary>Creates m (slot 0), v (slot 1) and, with AMSGrad, v_max (slot 2).</summary>
+    protected override void PrepareState(int index, int length)
     {
-        var p = parameter.Value.Span;
-        var g = parameter.Gradient.Span;
-        var firstMoment = State(index, 0, p.Length).AsSpan();
-        var secondMoment = State(index, 1, p.Length).AsSpan();
-        var maxSecondMoment = Amsgrad ? State(index, 2, p.Length).AsSpan() : firstMoment; // unread without AMSGrad
-        // η/(1 − β₁ᵗ) and 1/√(1 − β₂ᵗ), once per step in double.
-        var step = new MomentStep(Beta1, Beta2, Epsilon,
-            (float)(learningRate / (1.0 - Math.Pow(Beta1, StepCount))),
-            (float)(1.0 / Math.Sqrt(1.0 - Math.Pow(Beta2, StepCount))));
-        ref float pr = ref MemoryMarshal.GetReference(p), gr = ref MemoryMarshal.GetReference(g);
-        ref float mr = ref MemoryMarshal.GetReference(firstMoment), vr = ref MemoryMarshal.GetReference(secondMoment);
-        ref float vmaxr = ref MemoryMarshal.GetReference(maxSecondMoment);
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
-            for (; i <= p.Length - Vector<float>.Count; i += Vector<float>.Count)
-                step.Vector(ref pr, ref gr, ref mr, ref vr, ref vmaxr, (nuint)i, Amsgrad);
-        for (; i < p.Length; i++) step.Scalar(ref p[i], g[i], ref firstMoment[i], ref secondMoment[i], ref maxSecondMoment[i], Amsgrad);
+        State(index, 0, length);
+        State(index, 1, length);
+        if (Amsgrad) State(index, 2, length);
     }
 
-    // m ← β₁m + (1 − β₁)g; v ← β₂v + (1 − β₂)g² (v ← max(v_max, v) with AMSGrad); p ← p − η·m̂/(√v̂ + ε),
-    // the same arithmetic on a vector and on one value.
-    private readonly struct MomentStep(float beta1, float beta2, float epsilon, float stepSize, float inverseRootCorrection)
+    /// <summary>η/(1 − β₁ᵗ) and 1/√(1 − β₂ᵗ), once per step in double; AdamW's decay factor 1 − ηλ.</summary>
+    protected override void BeginStep(float learningRate) => _rule = new MomentRule(Beta1, Beta2, Epsilon,
+        (float)(learningRate / (1.0 - Math.Pow(Beta1, StepCount))),
+        (float)(1.0 / Math.Sqrt(1.0 - Math.Pow(Beta2, StepCount))),
+        1f - learningRate * DecoupledWeightDecay, Amsgrad);
+
+    /// <summary>The decoupled weight decay λ of AdamW (0 for Adam).</summary>
+    private protected virtual float DecoupledWeightDecay => 0f;
+
+    /// <summary>Takes the Adam step on a range of one parameter; state slots are m (0), v (1) and v_max (2, AMSGrad only).</summary>
+    protected override bool Update(Parameter parameter, int index, int start, int length, float gradientScale)
     {
-        public void Vector(ref float p, ref float g, ref float m, ref float v, ref float vmax, nuint i, bool amsgrad)
+        var firstMoment = State(index, 0, parameter.Value.Length).AsSpan(start, length);
+        var secondMoment = State(index, 1, parameter.Value.Length).AsSpan(start, length);
+        var maxSecondMoment = Amsgrad ? State(index, 2, parameter.Value.Length).AsSpan(start, length) : default;
+        // Only weights decay (AdamW); a factor of 1 leaves p's bits unchanged.
+        var rule = parameter.IsWeight ? _rule : _rule.WithoutDecay();
+        return UpdateKernel.Run(rule, parameter.Value.Span.Slice(start, length), parameter.Gradient.Span.Slice(start, length),
+            firstMoment, secondMoment, maxSecondMoment, gradientScale);
+    }
+
+    // p ← p·(1 − ηλ); m ← β₁m + (1 − β₁)g; v ← β₂v + (1 − β₂)g² (v ← max(v_max, v) with AMSGrad);
+    // p ← p − η·m̂/(√v̂ + ε), the same arithmetic on a vector and on one value.
+    private readonly struct MomentRule(float beta1, float beta2, float epsilon, float stepSize, float inverseRootCorrection,
+        float decay, bool amsgrad) : IUpdateRule
+    {
+        public MomentRule WithoutDecay() => new(beta1, beta2, epsilon, stepSize, inverseRootCorrection, 1f, amsgrad);
+
+        public Vector<float> Update(Vector<float> p, Vector<float> g, ref float m, ref float v, ref float vmax, nuint i)
         {
-            var gi = System.Numerics.Vector.LoadUnsafe(ref g, i);
-            var mi = new Vector<float>(beta1) * System.Numerics.Vector.LoadUnsafe(ref m, i) + new Vector<float>(1f - beta1) * gi;
-            var vi = new Vector<float>(beta2) * System.Numerics.Vector.LoadUnsafe(ref v, i) + new Vector<float>(1f - beta2) * gi * gi;
+            var mi = new Vector<float>(beta1) * Vector.LoadUnsafe(ref m, i) + new Vector<float>(1f - beta1) * g;
+            var vi = new Vector<float>(beta2) * Vector.LoadUnsafe(ref v, i) + new Vector<float>(1f - beta2) * g * g;
             mi.StoreUnsafe(ref m, i);
             vi.StoreUnsafe(ref v, i);
             if (amsgrad)
             {
-                vi = System.Numerics.Vector.Max(System.Numerics.Vector.LoadUnsafe(ref vmax, i), vi);
+                vi = Vector.Max(Vector.LoadUnsafe(ref vmax, i), vi);
                 vi.StoreUnsafe(ref vmax, i);
             }
-            var pi = System.Numerics.Vector.LoadUnsafe(ref p, i);
-            pi -= new Vector<float>(stepSize) * mi / (System.Numerics.Vector.SquareRoot(vi) * new Vector<float>(inverseRootCorrection) + new Vector<float>(epsilon));
-            pi.StoreUnsafe(ref p, i);
+            p *= new Vector<float>(decay);
+            return p - new Vector<float>(stepSize) * mi / (Vector.SquareRoot(vi) * new Vector<float>(inverseRootCorrection) + new Vector<float>(epsilon));
         }
 
-        public void Scalar(ref float p, float g, ref float m, ref float v, ref float vmax, bool amsgrad)
+        public float Update(float p, float g, ref float m, ref float v, ref float vmax)
         {
             float mi = beta1 * m + (1f - beta1) * g;
             float vi = beta2 * v + (1f - beta2) * g * g;
@@ -84,7 +93,8 @@ public abstract class AdaptiveMomentOptimizer : Optimizer
                 vi = MathF.Max(vmax, vi);
                 vmax = vi;
             }
-            p -= stepSize * mi / (MathF.Sqrt(vi) * inverseRootCorrection + epsilon);
+            p *= decay;
+            return p - stepSize * mi / (MathF.Sqrt(vi) * inverseRootCorrection + epsilon);
         }
     }
 

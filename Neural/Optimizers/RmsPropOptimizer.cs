@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace MLExt.Neural;
 
 /// <summary>
@@ -27,36 +29,71 @@ public sealed class RmsPropOptimizer : Optimizer
     /// <summary>Whether to divide by the estimated variance rather than the mean square (default false).</summary>
     public bool Centered { get; set; }
 
-    /// <inheritdoc/>
-    protected override void Update(Parameter parameter, int index, float learningRate)
+    private RmsPropRule _rule;
+
+    /// <summary>Creates the mean square (slot 0), the mean gradient when centred (slot 1) and the momentum buffer (slot 2).</summary>
+    protected override void PrepareState(int index, int length)
     {
-        var p = parameter.Value.Span;
-        var g = parameter.Gradient.Span;
-        var meanSquare = State(index, 0, p.Length).AsSpan();
-        var meanGradient = Centered ? State(index, 1, p.Length).AsSpan() : default;
-        var buffer = Momentum > 0f ? State(index, 2, p.Length).AsSpan() : default;
-        float rho = Rho, epsilon = Epsilon, mu = Momentum;
-        bool centered = Centered;
-        for (int i = 0; i < p.Length; i++)
+        State(index, 0, length);
+        if (Centered) State(index, 1, length);
+        if (Momentum > 0f) State(index, 2, length);
+    }
+
+    /// <inheritdoc/>
+    protected override void BeginStep(float learningRate) => _rule = new RmsPropRule(learningRate, Rho, Epsilon, Momentum, Centered);
+
+    /// <inheritdoc/>
+    protected override bool Update(Parameter parameter, int index, int start, int length, float gradientScale)
+    {
+        int size = parameter.Value.Length;
+        var meanSquare = State(index, 0, size).AsSpan(start, length);
+        var meanGradient = Centered ? State(index, 1, size).AsSpan(start, length) : default;
+        var buffer = Momentum > 0f ? State(index, 2, size).AsSpan(start, length) : default;
+        return UpdateKernel.Run(_rule, parameter.Value.Span.Slice(start, length), parameter.Gradient.Span.Slice(start, length),
+            meanSquare, meanGradient, buffer, gradientScale);
+    }
+
+    // v ← ρv + (1 − ρ)g²; ḡ ← ρḡ + (1 − ρ)g; Δ = ηg / √(v [− ḡ²] + ε); b ← μb + Δ; p ← p − b (or − Δ)
+    private readonly struct RmsPropRule(float learningRate, float rho, float epsilon, float momentum, bool centered) : IUpdateRule
+    {
+        public Vector<float> Update(Vector<float> p, Vector<float> g, ref float meanSquare, ref float meanGradient, ref float buffer, nuint i)
         {
-            // v ← ρv + (1 − ρ)g²; ḡ ← ρḡ + (1 − ρ)g; Δ = ηg / √(v [− ḡ²] + ε); b ← μb + Δ; p ← p − b (or − Δ)
-            float gi = g[i];
-            float v = rho * meanSquare[i] + (1f - rho) * gi * gi;
-            meanSquare[i] = v;
+            var v = new Vector<float>(rho) * Vector.LoadUnsafe(ref meanSquare, i) + new Vector<float>(1f - rho) * g * g;
+            v.StoreUnsafe(ref meanSquare, i);
+            var denominator = v + new Vector<float>(epsilon);
+            if (centered)
+            {
+                var mean = new Vector<float>(rho) * Vector.LoadUnsafe(ref meanGradient, i) + new Vector<float>(1f - rho) * g;
+                mean.StoreUnsafe(ref meanGradient, i);
+                denominator -= mean * mean;
+            }
+            var increment = new Vector<float>(learningRate) * g / Vector.SquareRoot(denominator);
+            if (momentum > 0f)
+            {
+                increment += new Vector<float>(momentum) * Vector.LoadUnsafe(ref buffer, i);
+                increment.StoreUnsafe(ref buffer, i);
+            }
+            return p - increment;
+        }
+
+        public float Update(float p, float g, ref float meanSquare, ref float meanGradient, ref float buffer)
+        {
+            float v = rho * meanSquare + (1f - rho) * g * g;
+            meanSquare = v;
             float denominator = v + epsilon;
             if (centered)
             {
-                float mean = rho * meanGradient[i] + (1f - rho) * gi;
-                meanGradient[i] = mean;
+                float mean = rho * meanGradient + (1f - rho) * g;
+                meanGradient = mean;
                 denominator -= mean * mean;
             }
-            float increment = learningRate * gi / MathF.Sqrt(denominator);
-            if (mu > 0f)
+            float increment = learningRate * g / MathF.Sqrt(denominator);
+            if (momentum > 0f)
             {
-                increment += mu * buffer[i];
-                buffer[i] = increment;
+                increment += momentum * buffer;
+                buffer = increment;
             }
-            p[i] -= increment;
+            return p - increment;
         }
     }
 

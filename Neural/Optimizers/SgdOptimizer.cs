@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using System.Numerics;
 
 namespace MLExt.Neural;
 
@@ -24,27 +24,44 @@ public sealed class SgdOptimizer : Optimizer
     /// <summary>Whether to use Nesterov momentum (default false); requires <see cref="Momentum"/> &gt; 0.</summary>
     public bool Nesterov { get; set; }
 
-    /// <inheritdoc/>
-    protected override void Update(Parameter parameter, int index, float learningRate)
+    private SgdRule _rule;
+
+    /// <summary>Creates the velocity v (slot 0) when there is momentum.</summary>
+    protected override void PrepareState(int index, int length)
     {
-        var p = parameter.Value.Span;
-        var g = parameter.Gradient.Span;
-        if (Momentum == 0f)
+        if (Momentum != 0f) State(index, 0, length);
+    }
+
+    /// <inheritdoc/>
+    protected override void BeginStep(float learningRate) => _rule = new SgdRule(learningRate, Momentum, Nesterov);
+
+    /// <inheritdoc/>
+    protected override bool Update(Parameter parameter, int index, int start, int length, float gradientScale)
+    {
+        var velocity = Momentum != 0f ? State(index, 0, parameter.Value.Length).AsSpan(start, length) : default;
+        return UpdateKernel.Run(_rule, parameter.Value.Span.Slice(start, length), parameter.Gradient.Span.Slice(start, length),
+            velocity, default, default, gradientScale);
+    }
+
+    // Plain: p ← p − η·g. Momentum: v ← μ·v − η·g; p ← p + v (Nesterov: p ← p + μ·v − η·g).
+    private readonly struct SgdRule(float learningRate, float momentum, bool nesterov) : IUpdateRule
+    {
+        public Vector<float> Update(Vector<float> p, Vector<float> g, ref float v, ref float unused1, ref float unused2, nuint i)
         {
-            // p ← p − η·g
-            TensorPrimitives.MultiplyAdd(g, -learningRate, p, p);
-            return;
+            var step = new Vector<float>(-learningRate) * g;
+            if (momentum == 0f) return p + step;
+            var velocity = new Vector<float>(momentum) * Vector.LoadUnsafe(ref v, i) + step;
+            velocity.StoreUnsafe(ref v, i);
+            return p + (nesterov ? new Vector<float>(momentum) * velocity + step : velocity);
         }
-        var v = State(index, 0, p.Length).AsSpan();
-        float mu = Momentum;
-        bool nesterov = Nesterov;
-        for (int i = 0; i < p.Length; i++)
+
+        public float Update(float p, float g, ref float v, ref float unused1, ref float unused2)
         {
-            // v ← μ·v − η·g; p ← p + v (Nesterov: p ← p + μ·v − η·g)
-            float step = -learningRate * g[i];
-            float velocity = mu * v[i] + step;
-            v[i] = velocity;
-            p[i] += nesterov ? mu * velocity + step : velocity;
+            float step = -learningRate * g;
+            if (momentum == 0f) return p + step;
+            float velocity = momentum * v + step;
+            v = velocity;
+            return p + (nesterov ? momentum * velocity + step : velocity);
         }
     }
 

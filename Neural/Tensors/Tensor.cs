@@ -108,6 +108,18 @@ public sealed class Tensor
         return Ensure(ref buffer, BatchShape(batch, perSample));
     }
 
+    /// <summary>
+    /// Makes this tensor use <paramref name="owner"/>'s backing array, so both see and write the same values. A
+    /// shared layer's later applications alias their parameters' values and gradients to the first application's.
+    /// </summary>
+    /// <exception cref="ArgumentException">The shapes differ.</exception>
+    internal void ShareStorage(Tensor owner)
+    {
+        if (!SameShape(_shape, owner._shape))
+            throw new ArgumentException($"Cannot share the storage of a tensor {owner.ShapeText} with one of shape {ShapeText}.", nameof(owner));
+        _data = owner._data;
+    }
+
     /// <summary>Sets every value to zero.</summary>
     public void Clear() => Span.Clear();
 

@@ -9,12 +9,12 @@ namespace MLExt.Neural;
 /// UTF-8 prefixed by their byte count as a 7-bit encoded integer (.NET's <see cref="BinaryWriter"/> form).
 /// <code>
 /// header   8 bytes   magic "MLEXTCKP"
-///          int32     format version (1)
+///          int32     format version (2; version 1 files are read too)
 ///          int64     payload length L in bytes
 /// payload  L bytes   (below)
 /// footer   32 bytes  SHA-256 of the payload
 ///
-/// payload, version 1:
+/// payload, version 2 (version 1 has exactly one optimiser and no optimiser count):
 ///   int32 n, then n strings          architecture: "input [shape]", then per layer its config and parameter shapes
 ///   int32 epochs, then per epoch     history: int32 epoch, float64 training loss,
 ///                                    bool + float64 validation loss, bool + float64 validation metric,
@@ -23,9 +23,9 @@ namespace MLExt.Neural;
 ///   float32                          learning rate of the last step
 ///   float64, int32, int32            early stopping: best value, best epoch, epochs since best
 ///   array list                       early stopping: best weights (count −1 when none)
-///   string, int64                    optimiser type (full .NET name), step count
-///   int32 p, then per parameter      optimiser state: int32 slots, then per slot an array (length −1 when unused)
-///   array list                       Network.GetWeights(): parameters, then layer states (batch-norm statistics)
+///   int32 k, then per optimiser      string, int64: optimiser type (full .NET name), step count;
+///                                    int32 p, then per parameter: int32 slots, then per slot an array (length −1 when unused)
+///   array list                       ModelGraph.GetWeights(): parameters, then layer states (batch-norm statistics)
 ///   int32 g, then per generator      generator states (Layer.RandomSources after the loop's own): int32 words, uint32 words
 ///   int32 n, then n int32            the training rows' order after the last shuffle (shuffles continue from it)
 ///
@@ -35,7 +35,7 @@ namespace MLExt.Neural;
 /// </summary>
 internal static class CheckpointFormat
 {
-    public const int Version = 1;
+    public const int Version = 2;
     private static readonly byte[] Magic = "MLEXTCKP"u8.ToArray();
     private const int HeaderLength = 8 + 4 + 8, ChecksumLength = 32;
 
@@ -77,7 +77,7 @@ internal static class CheckpointFormat
         try
         {
             using var reader = new BinaryReader(new MemoryStream(payload), Encoding.UTF8);
-            var checkpoint = ReadPayload(reader);
+            var checkpoint = ReadPayload(reader, version);
             if (reader.BaseStream.Position != payload.Length) throw new InvalidDataException("its payload has trailing bytes.");
             return checkpoint;
         }
@@ -107,10 +107,14 @@ internal static class CheckpointFormat
         w.Write(c.BestEpoch);
         w.Write(c.SinceBest);
         WriteArrays(w, c.BestWeights);
-        w.Write(c.OptimizerType);
-        w.Write(c.StepCount);
-        w.Write(c.OptimizerState.Length);
-        foreach (var slots in c.OptimizerState) WriteArrays(w, slots);
+        w.Write(c.OptimizerTypes.Length);
+        for (int k = 0; k < c.OptimizerTypes.Length; k++)
+        {
+            w.Write(c.OptimizerTypes[k]);
+            w.Write(c.StepCounts[k]);
+            w.Write(c.OptimizerStates[k].Length);
+            foreach (var slots in c.OptimizerStates[k]) WriteArrays(w, slots);
+        }
         WriteArrays(w, c.Weights);
         w.Write(c.RandomStates.Length);
         foreach (var state in c.RandomStates)
@@ -122,7 +126,7 @@ internal static class CheckpointFormat
         foreach (int row in c.Order) w.Write(row);
     }
 
-    private static TrainingCheckpoint ReadPayload(BinaryReader r)
+    private static TrainingCheckpoint ReadPayload(BinaryReader r, int version)
     {
         var architecture = new string[Count(r)];
         for (int i = 0; i < architecture.Length; i++) architecture[i] = r.ReadString();
@@ -137,11 +141,19 @@ internal static class CheckpointFormat
         {
             Architecture = architecture, History = history, StoppedEarly = r.ReadBoolean(), LearningRate = r.ReadSingle(),
             Best = r.ReadDouble(), BestEpoch = r.ReadInt32(), SinceBest = r.ReadInt32(), BestWeights = ReadArrays(r),
-            OptimizerType = r.ReadString(), StepCount = r.ReadInt64(),
         };
-        var optimizerState = new float[Count(r)][][];
-        for (int i = 0; i < optimizerState.Length; i++) optimizerState[i] = ReadArrays(r) ?? [];
-        checkpoint.OptimizerState = optimizerState;
+        int optimizers = version == 1 ? 1 : Count(r);
+        checkpoint.OptimizerTypes = new string[optimizers];
+        checkpoint.StepCounts = new long[optimizers];
+        checkpoint.OptimizerStates = new float[optimizers][][][];
+        for (int k = 0; k < optimizers; k++)
+        {
+            checkpoint.OptimizerTypes[k] = r.ReadString();
+            checkpoint.StepCounts[k] = r.ReadInt64();
+            var optimizerState = new float[Count(r)][][];
+            for (int i = 0; i < optimizerState.Length; i++) optimizerState[i] = ReadArrays(r) ?? [];
+            checkpoint.OptimizerStates[k] = optimizerState;
+        }
         checkpoint.Weights = ReadArrays(r) ?? [];
         var random = new uint[Count(r)][];
         for (int i = 0; i < random.Length; i++)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Numerics.Tensors;
 
 namespace MLExt.Neural;
 
@@ -9,9 +8,12 @@ namespace MLExt.Neural;
 /// backward, penalties, clipping, optimiser step; per-epoch validation, history, early stopping and
 /// progress. Same network initialisation, data and seed give the same result.
 /// </summary>
-public static class TrainingLoop
+public static partial class TrainingLoop
 {
     private const int ProgressReportsPerEpoch = 20;
+
+    // The column name a network's targets get when it trains as a graph.
+    private const string TargetColumn = "target";
 
     /// <summary>
     /// Trains a built <paramref name="network"/> on <paramref name="training"/>, validating after each
@@ -23,6 +25,7 @@ public static class TrainingLoop
     /// <exception cref="OperationCanceledException">The options' token was cancelled.</exception>
     public static TrainingHistory Fit(Network network, TrainingSet training, TrainingSet? validation, TrainingOptions options, RandomSource random)
     {
+        // The chain trains as the one-input, one-output graph it is, through the graph loop below.
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(options);
@@ -30,87 +33,18 @@ public static class TrainingLoop
         options.Validate();
         CheckFits(network, training, nameof(training));
         if (validation is not null) CheckFits(network, validation, nameof(validation));
-        if (training.Count == 0) throw new ArgumentException("The training set has no rows.", nameof(training));
-        if (validation is { Count: 0 }) validation = null;
 
-        var optimizer = options.Optimizer;
-        int n = training.Count, batchSize = Math.Min(options.BatchSize, n);
-        int batches = (n + batchSize - 1) / batchSize;
-        int reportEvery = Math.Max(1, batches / ProgressReportsPerEpoch);
-        var x = new Tensor(Tensor.BatchShape(batchSize, training.FeatureShape));
-        var y = new Tensor(batchSize, training.TargetWidth);
-
-        var stopping = options.EarlyStopping;
-        bool monitorMetric = stopping?.Monitor == EarlyStoppingMonitor.ValidationMetric && validation is not null && options.Metric is not null;
-        // A resumed run restores everything a run that never stopped would have at this point.
-        var state = options.ResumeFrom?.Restore(network, optimizer, random) ?? new TrainingLoopState { LearningRate = optimizer.LearningRate };
-        var epochs = state.Epochs;
-        float learningRate = state.LearningRate;
-        if (state.Order is { } saved && saved.Length != n)
-            throw new ArgumentException($"The checkpoint to resume from was written for {saved.Length} training rows; the training set has {n}.", nameof(training));
-        var order = state.Order ??= Enumerable.Range(0, n).ToArray();
-
-        for (int epoch = epochs.Count; epoch < options.NumberOfEpochs && !state.StoppedEarly; epoch++)
-        {
-            var clock = Stopwatch.StartNew();
-            if (options.Shuffle) random.Shuffle(order.AsSpan());
-            double lossSum = 0;
-            for (int b = 0; b < batches; b++)
-            {
-                options.CancellationToken.ThrowIfCancellationRequested();
-                int start = b * batchSize, count = Math.Min(batchSize, n - start);
-                training.Gather(order.AsSpan(start, count), x, y);
-                lossSum += Step(network, x, y, options, epoch, b, ref learningRate);
-                if (options.Progress is not null && (b + 1) % reportEvery == 0 && b + 1 < batches)
-                    options.Progress.Report(new TrainingProgress
-                    {
-                        Epoch = epoch + 1, NumberOfEpochs = options.NumberOfEpochs, Batch = b + 1,
-                        BatchesPerEpoch = batches, TrainingLoss = lossSum / (b + 1), MetricName = options.Metric?.Name,
-                    });
-            }
-
-            double trainingLoss = lossSum / batches;
-            double? validationLoss = null, validationMetric = null;
-            if (validation is not null)
-            {
-                var (predictions, targets) = Predict(network, validation, batchSize);
-                validationLoss = options.Loss.Forward(predictions, targets);
-                validationMetric = options.Metric?.Compute(predictions, targets);
-            }
-            clock.Stop();
-            var summary = new EpochSummary
-            {
-                Epoch = epoch + 1, TrainingLoss = trainingLoss, ValidationLoss = validationLoss,
-                ValidationMetric = validationMetric, LearningRate = learningRate, Elapsed = clock.Elapsed,
-            };
-            epochs.Add(summary);
-            options.Progress?.Report(new TrainingProgress
-            {
-                Epoch = epoch + 1, NumberOfEpochs = options.NumberOfEpochs, Batch = batches, BatchesPerEpoch = batches,
-                TrainingLoss = trainingLoss, EpochCompleted = true, ValidationLoss = validationLoss,
-                ValidationMetric = validationMetric, MetricName = options.Metric?.Name,
-            });
-            options.Log?.Invoke(Describe(summary, options.Metric?.Name));
-
-            state.LearningRate = learningRate;
-            if (stopping is not null) UpdateEarlyStopping(state, stopping, monitorMetric ? validationMetric!.Value : validationLoss ?? trainingLoss,
-                monitorMetric ? options.Metric : null, network, epoch + 1, options.NumberOfEpochs);
-            if (options.CheckpointPath is not null) TrainingCheckpoint.Capture(network, optimizer, random, state).Save(options.CheckpointPath);
-        }
-
-        int finalEpoch = epochs.Count;
-        if (stopping is { RestoreBestWeights: true } && state.BestWeights is not null && state.BestEpoch != finalEpoch)
-        {
-            network.SetWeights(state.BestWeights);
-            finalEpoch = state.BestEpoch;
-        }
-        return new TrainingHistory(epochs, options.Metric?.Name, finalEpoch, state.StoppedEarly);
+        var graph = network.Graph;
+        var objective = new GraphObjective(graph, new OutputLoss(Network.OutputName, options.Loss, target: TargetColumn));
+        return Run(new LoopRun(graph, objective, options, random, new StandardTrainingStep(options.Optimizer), BuiltIn: true,
+            TrainingCheckpoint.Describe(network), Sequential: true),
+            GraphData.From(training, Network.InputName, TargetColumn), validation is null ? null : GraphData.From(validation, Network.InputName, TargetColumn));
     }
 
     // Records an improvement of the monitored value (by the metric's direction, else lower is better), or
     // counts an epoch without one and sets StoppedEarly after Patience of them.
     private static void UpdateEarlyStopping(TrainingLoopState state, EarlyStopping stopping, double monitored, ValidationMetric? metric,
-        Network network, int epoch, int numberOfEpochs)
+        ModelGraph network, int epoch, int numberOfEpochs)
     {
         bool improved = double.IsNaN(state.Best) || (metric is not null
             ? metric.IsImprovement(monitored, state.Best, stopping.MinDelta)
@@ -134,25 +68,39 @@ public static class TrainingLoop
     /// <exception cref="TrainingDivergedException">The loss or a weight became NaN or infinite.</exception>
     internal static float Step(Network network, Tensor x, Tensor y, TrainingOptions options, int epoch, int batch, ref float learningRate)
     {
-        var parameters = network.Parameters;
-        var optimizer = options.Optimizer;
         network.ZeroGradients();
         var prediction = network.Forward(x, training: true);
         float loss = options.Loss.Forward(prediction, y);
-        if (!float.IsFinite(loss))
-            throw new TrainingDivergedException(
-                $"The training loss became {loss} at epoch {epoch + 1}, batch {batch + 1}. Lower the learning rate (now {learningRate.ToString(CultureInfo.InvariantCulture)}), clip gradients, or scale the features.");
+        if (!float.IsFinite(loss)) throw LossDiverged(loss, epoch, batch, learningRate);
         network.BackwardParametersOnly(options.Loss.Backward());
+        learningRate = ApplyUpdate(network.Parameters, network.Layers, options, options.Optimizer, epoch, batch);
+        return loss;
+    }
 
+    /// <summary>The error for a training loss that became NaN or infinite, naming the epoch, batch and learning rate.</summary>
+    internal static TrainingDivergedException LossDiverged(float loss, int epoch, int batch, float learningRate) => new(
+        $"The training loss became {loss} at epoch {epoch + 1}, batch {batch + 1}. " +
+        $"Lower the learning rate (now {learningRate.ToString(CultureInfo.InvariantCulture)}), clip gradients, or scale the features.");
+
+    /// <summary>
+    /// Penalties, clipping, the scheduled learning rate, one optimiser step on <paramref name="parameters"/> and the
+    /// check that the weights stayed finite; returns the learning rate used. Allocates nothing.
+    /// </summary>
+    internal static float ApplyUpdate(IReadOnlyList<Parameter> parameters, IReadOnlyList<Layer> layers, TrainingOptions options,
+        Optimizer optimizer, int epoch, int batch)
+    {
         if (options.L1Regularization > 0 || options.L2Regularization > 0)
             WeightPenalty.AddGradients(parameters, options.L1Regularization, options.L2Regularization);
         if (options.GradientClipValue is float limit) GradientClipping.ClipByValue(parameters, limit);
-        if (options.EffectiveGradientClipNorm(network) is float maxNorm) GradientClipping.ClipByGlobalNorm(parameters, maxNorm);
+        // Clipping by global norm scales the gradients inside the optimiser's pass rather than rewriting them.
+        float gradientScale = options.EffectiveGradientClipNorm(layers) is float maxNorm
+            ? GradientClipping.Scale(Math.Sqrt(optimizer.GradientSumOfSquares(parameters)), maxNorm) : 1f;
 
-        learningRate = optimizer.Schedule?.GetLearningRate(optimizer.LearningRate, optimizer.StepCount, epoch) ?? optimizer.LearningRate;
-        optimizer.Step(parameters, learningRate);
-        CheckFinite(parameters, epoch, batch);
-        return loss;
+        float learningRate = optimizer.Schedule?.GetLearningRate(optimizer.LearningRate, optimizer.StepCount, epoch)
+            ?? optimizer.LearningRate;
+        int diverged = optimizer.Step(parameters, learningRate, gradientScale);
+        if (diverged >= 0) throw Diverged(parameters[diverged], epoch, batch);
+        return learningRate;
     }
 
     /// <summary>Runs the network in inference mode over all rows; returns predictions and targets as whole tensors.</summary>
@@ -185,17 +133,8 @@ public static class TrainingLoop
             throw new ArgumentException($"The network has {outputs} outputs but the {name} targets have {data.TargetWidth} values per row.", name);
     }
 
-    private static void CheckFinite(IReadOnlyList<Parameter> parameters, int epoch, int batch)
-    {
-        for (int i = 0; i < parameters.Count; i++)
-        {
-            var p = parameters[i];
-            // A NaN or ±∞ anywhere makes the sum non-finite (as does overflow, which is divergence too).
-            if (!float.IsFinite(TensorPrimitives.Sum(p.Value.Span)))
-                throw new TrainingDivergedException(
-                    $"Weights of '{p.Name}' {p.Value.ShapeText} became NaN or infinite after the step at epoch {epoch + 1}, batch {batch + 1}. Lower the learning rate, add gradient clipping (GradientClipNorm), or scale the features.");
-        }
-    }
+    private static TrainingDivergedException Diverged(Parameter p, int epoch, int batch) => new(
+        $"Weights of '{p.Name}' {p.Value.ShapeText} became NaN or infinite after the step at epoch {epoch + 1}, batch {batch + 1}. Lower the learning rate, add gradient clipping (GradientClipNorm), or scale the features.");
 
     private static string Describe(EpochSummary s, string? metricName)
     {

@@ -1,5 +1,5 @@
 using Microsoft.ML;
-using MLExt.Cli.Data;
+using MLExt.Data;
 using MLExt.Neural;
 using MLExt.Transforms;
 
@@ -32,6 +32,7 @@ internal sealed class PretrainingComparison
         var tokenizer = ml.Transforms.Text.TokenizeToIds(new TokenIdsOptions
         {
             OutputColumnName = "Tokens", InputColumnName = "Text", MaximumLength = s.MaxLength, MaximumVocabularySize = s.VocabularySize, MinimumCount = 2,
+            Tokenizer = s.Tokenizer,
         }).Fit(SpamMails.ToDataView(ml, train));
         float[] Ids(IEnumerable<SpamMail> mails) => mails.SelectMany(m => tokenizer.Encode(m.Text)).ToArray();
         var trainIds = Ids(train);

@@ -1,3 +1,5 @@
+using MLExt.Transforms;
+
 namespace MLExt.Samples.SpamPretraining;
 
 /// <summary>Sizes and schedule of the pretraining comparison.</summary>
@@ -12,7 +14,8 @@ namespace MLExt.Samples.SpamPretraining;
 /// <param name="FineTuningEpochs">Classifier epochs on the labelled fraction.</param>
 /// <param name="LabelledFraction">Stratified share of the training labels used for fine-tuning.</param>
 /// <param name="Seed">Seeds initialisation, masking, shuffling and the labelled subset.</param>
+/// <param name="Tokenizer">Words, or a subword tokenizer (its tokens seen in training make the vocabulary).</param>
 internal sealed record PretrainingSettings(
     int MaxLength = 128, int VocabularySize = 10_000, int EmbeddingDimension = 64, int Heads = 4, int Blocks = 1,
     int BatchSize = 32, float LearningRate = 0.002f, int PretrainingEpochs = 2, int FineTuningEpochs = 10,
-    double LabelledFraction = 0.1, int Seed = 1);
+    double LabelledFraction = 0.1, int Seed = 1, TokenizerKind Tokenizer = TokenizerKind.Words);

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using MLExt.Cli.Data;
+using MLExt.Data;
+using MLExt.Transforms;
 
 namespace MLExt.Samples.SpamPretraining;
 
 /// <summary>
-/// Usage: <c>dotnet run -c Release --project Samples/SpamPretraining [-- pretrainingEpochs [labelledFraction]]</c>.
+/// Usage: <c>dotnet run -c Release --project Samples/SpamPretraining [-- pretrainingEpochs [labelledFraction [words|gpt2|cl100k|o200k]]]</c>.
 /// Prints the masked-token loss before and after pretraining and the test figures of both classifiers.
 /// </summary>
 internal static class Program
@@ -16,6 +17,7 @@ internal static class Program
         var settings = new PretrainingSettings();
         if (args.Length > 0) settings = settings with { PretrainingEpochs = int.Parse(args[0], CultureInfo.InvariantCulture) };
         if (args.Length > 1) settings = settings with { LabelledFraction = double.Parse(args[1], CultureInfo.InvariantCulture) };
+        if (args.Length > 2) settings = settings with { Tokenizer = Tokenizer(args[2]) };
         Console.WriteLine($"Settings: {settings}");
         var clock = Stopwatch.StartNew();
         var mails = SpamMails.Load();
@@ -27,4 +29,13 @@ internal static class Program
             Console.WriteLine($"{s.Model,-26} {s.F1,7:0.000} {s.Auc,8:0.000} {s.Accuracy,9:0.000}");
         Console.WriteLine($"Total {clock.Elapsed.TotalSeconds:0} s.");
     }
+
+    private static TokenizerKind Tokenizer(string name) => name.ToLowerInvariant() switch
+    {
+        "words" => TokenizerKind.Words,
+        "gpt2" => TokenizerKind.Gpt2,
+        "cl100k" => TokenizerKind.Cl100k,
+        "o200k" => TokenizerKind.O200k,
+        _ => throw new ArgumentException($"The third argument (tokenizer) must be words, gpt2, cl100k or o200k, got '{name}'."),
+    };
 }

@@ -1,5 +1,5 @@
 using Microsoft.ML;
-using MLExt.Cli.Data;
+using MLExt.Data;
 using MLExt.Neural;
 
 namespace MLExt.Samples.SpamPretraining;

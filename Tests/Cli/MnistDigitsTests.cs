@@ -1,6 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLExt.Cli.Data;
+using MLExt.Data;
 
 namespace MLExt.Tests.Cli;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using MLExt.Cli.Data;
+using MLExt.Data;
 
 namespace MLExt.Tests.Cli;
 
@@ -57,6 +57,21 @@ public sealed class TextCommandTests : IDisposable
         Assert.Contains(network == "bow" ? "bag of words" : "token ids", run.Stderr);
     }
 
+    [Theory]
+    [InlineData("gpt2")]
+    [InlineData("o200k")]
+    public void TrainAndSpamTakeASubwordTokenizer(string tokenizer)
+    {
+        var train = CliRun.Of(["train", "--data", _mails, "--label", "label", "--task", "binary", "--text", "text", "--network", "lstm",
+            "--tokenizer", tokenizer, "--json", .. Tiny]);
+        Assert.True(train.ExitCode == 0, train.Stderr);
+        Assert.Equal(tokenizer, train.Json().GetProperty("text").GetProperty("settings").GetProperty("tokenizer").GetString());
+        Assert.Contains($"{tokenizer} subword tokens", train.Stderr);
+        var spam = CliRun.Of(["spam", "--subset", "0.03", "--models", "lstm", "--tokenizer", tokenizer, "--json", .. Tiny]);
+        Assert.True(spam.ExitCode == 0, spam.Stderr);
+        Assert.Equal(tokenizer, spam.Json().GetProperty("text").GetProperty("tokenizer").GetString());
+    }
+
     [Fact]
     public void CvComparesTrainersOnABagOfWordsAndTheNetworkOnTokenIds()
     {
@@ -81,5 +96,7 @@ public sealed class TextCommandTests : IDisposable
         CliRun.Of(["cv", "--data", _mails, "--label", "label", "--task", "binary", "--text", "text", "--network", "gru", "--trainer", "sdca", "--report", _folder.PathOf("r")])
             .AssertFailure(1, "--trainer nn");
         CliRun.Of(["spam", "--models", "cnn"]).AssertFailure(1, "--models");
+        CliRun.Of([.. train, "--text", "text", "--tokenizer", "bert"]).AssertFailure(1, "--tokenizer", "bert");
+        CliRun.Of([.. train, "--text", "text", "--network", "bow", "--tokenizer", "gpt2"]).AssertFailure(1, "--tokenizer", "FeaturizeText");
     }
 }

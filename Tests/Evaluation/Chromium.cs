@@ -8,7 +8,7 @@ internal static class Chromium
     /// <summary>The browser's path, or null when none is installed.</summary>
     public static string? Path { get; } = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists);
 
-    public const string Missing = "Chromium is not installed: run tools/report-browser/check.sh (it installs the Debian package 'chromium') or 'apt-get install chromium'.";
+    public const string Missing = "Chromium is not installed: run tools/services/chromium.sh (it installs the Debian package 'chromium'; .ci/run does) or 'apt-get install chromium'.";
 
     /// <summary>Runs headless Chromium with <paramref name="arguments"/> and returns its standard output.</summary>
     public static string Run(params string[] arguments)

@@ -83,11 +83,11 @@ public class GemmTests
         var a = Values(random, m * k);
         var b = Values(random, k * n);
         var one = new float[m * n];
-        Gemm.Multiply(transposeA, transposeB, m, n, k, a, b, one, false, Gemm.BestPath, maxThreads: 1);
+        Gemm.Multiply(transposeA, transposeB, m, n, k, a, b, one, accumulate: false, Gemm.BestPath, maxThreads: 1);
         for (int repeat = 0; repeat < 3; repeat++)
         {
             var all = new float[m * n];
-            Gemm.Multiply(transposeA, transposeB, m, n, k, a, b, all, false, Gemm.BestPath, Environment.ProcessorCount);
+            Gemm.Multiply(transposeA, transposeB, m, n, k, a, b, all, accumulate: false, Gemm.BestPath, Environment.ProcessorCount);
             Assert.Equal(one, all);
         }
     }
@@ -129,7 +129,7 @@ public class GemmTests
         foreach (var path in Enum.GetValues<GemmPath>().Where(Gemm.IsSupported))
         {
             var one = new float[n];
-            Gemm.Multiply(false, false, 1, n, k, a, b, one, false, path, maxThreads: 1);
+            Gemm.Multiply(transposeA: false, transposeB: false, 1, n, k, a, b, one, accumulate: false, path, maxThreads: 1);
             for (int p = 0; p < n; p += 37)
             {
                 double expected = 0;
@@ -137,14 +137,14 @@ public class GemmTests
                 Assert.True(Math.Abs(one[p] - expected) <= 1e-4 * Math.Max(1, Math.Abs(expected)), $"{path} column {p}: {one[p]} vs {expected}");
             }
             var accumulatedOnOne = Enumerable.Repeat(1f, n).ToArray();
-            Gemm.Multiply(false, false, 1, n, k, a, b, accumulatedOnOne, true, path, maxThreads: 1);
+            Gemm.Multiply(transposeA: false, transposeB: false, 1, n, k, a, b, accumulatedOnOne, accumulate: true, path, maxThreads: 1);
             foreach (int threads in new[] { 2, 3, 8 })
             {
                 var split = Enumerable.Repeat(1f, n).ToArray();
-                Gemm.Multiply(false, false, 1, n, k, a, b, split, false, path, threads);
+                Gemm.Multiply(transposeA: false, transposeB: false, 1, n, k, a, b, split, accumulate: false, path, threads);
                 Assert.Equal(one, split);
                 var accumulated = Enumerable.Repeat(1f, n).ToArray();
-                Gemm.Multiply(false, false, 1, n, k, a, b, accumulated, true, path, threads);
+                Gemm.Multiply(transposeA: false, transposeB: false, 1, n, k, a, b, accumulated, accumulate: true, path, threads);
                 Assert.Equal(accumulatedOnOne, accumulated);
             }
         }
@@ -158,13 +158,13 @@ public class GemmTests
         var a = Values(random, m * k);
         var b = Values(random, k * n);
         var expected = new float[m * n];
-        Gemm.Multiply(false, true, m, n, k, a, b, expected, accumulate: false);
+        Gemm.Multiply(transposeA: false, transposeB: true, m, n, k, a, b, expected, accumulate: false);
         Parallel.For(0, 16, _ =>
         {
             var c = new float[m * n];
             for (int r = 0; r < 20; r++)
             {
-                Gemm.Multiply(false, true, m, n, k, a, b, c, accumulate: false);
+                Gemm.Multiply(transposeA: false, transposeB: true, m, n, k, a, b, c, accumulate: false);
                 Assert.Equal(expected, c);
             }
         });
@@ -177,7 +177,7 @@ public class GemmTests
     public void ArraysTooShortThrow(int m, int n, int k, int aLength, int bLength, int cLength, string which)
     {
         var error = Assert.Throws<ArgumentException>(() =>
-            Gemm.Multiply(false, false, m, n, k, new float[aLength], new float[bLength], new float[cLength], accumulate: false));
+            Gemm.Multiply(transposeA: false, transposeB: false, m, n, k, new float[aLength], new float[bLength], new float[cLength], accumulate: false));
         Assert.StartsWith(which, error.Message);
     }
 
@@ -188,7 +188,7 @@ public class GemmTests
     public void NegativeDimensionsThrow(int m, int n, int k, string name)
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() =>
-            Gemm.Multiply(false, false, m, n, k, new float[16], new float[16], new float[16], accumulate: false));
+            Gemm.Multiply(transposeA: false, transposeB: false, m, n, k, new float[16], new float[16], new float[16], accumulate: false));
         Assert.Equal(name, error.ParamName);
     }
 
@@ -197,7 +197,7 @@ public class GemmTests
     {
         var missing = new[] { GemmPath.Vector512, GemmPath.Vector256, GemmPath.Vector128 }.Where(p => !Gemm.IsSupported(p)).ToArray();
         foreach (var path in missing)
-            Assert.Throws<NotSupportedException>(() => Gemm.Multiply(false, false, 2, 2, 2, new float[4], new float[4], new float[4], false, path, 1));
+            Assert.Throws<NotSupportedException>(() => Gemm.Multiply(transposeA: false, transposeB: false, 2, 2, 2, new float[4], new float[4], new float[4], accumulate: false, path, 1));
         Assert.True(Gemm.IsSupported(GemmPath.Scalar));
         Assert.True(Gemm.IsSupported(Gemm.BestPath));
     }

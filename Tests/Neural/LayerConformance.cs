@@ -103,10 +103,12 @@ internal static class LayerConformance
         var dx = layer.Backward(r).Clone();
         var gradients = layer.Parameters.Select(p => p.Gradient.Clone()).ToList();
 
+        // A layer that adds a loss term (ILossTermSource) includes its derivative in Backward: the objective includes the term.
         double Objective()
         {
             reset();
-            return TestTensors.Dot(layer.Forward(x, training).Span, r.Span);
+            double value = TestTensors.Dot(layer.Forward(x, training).Span, r.Span);
+            return value + ((layer as ILossTermSource)?.LossTerm ?? 0f);
         }
 
         if (input?.Differentiable == false) Assert.False(dx.Span.ContainsAnyExcept(0f), $"{layer}: dL/dx of a non-differentiable input must be zero.");

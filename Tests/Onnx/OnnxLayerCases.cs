@@ -29,6 +29,11 @@ internal static class OnnxLayerCases
         foreach (var (name, type, shape, layers) in ImageCases()) yield return (name, type, shape, layers);
         foreach (var (name, type, shape, layers) in SequenceCases()) yield return (name, type, shape, layers);
         foreach (var (name, type, shape, layers) in AttentionCases()) yield return (name, type, shape, layers);
+        yield return ("Slice middle steps", typeof(Slice), [5, 4], () => [new Slice(0, 1, 3), new Dense(2)]);
+        yield return ("Slice last axis", typeof(Slice), Image, () => [new Slice(-1, 2, 5)]);
+        yield return ("ActivityRegularization between Dense layers", typeof(ActivityRegularization), [6],
+            () => [new Dense(4, Activation.Tanh), new ActivityRegularization(0.1f, 0.1f), new Dense(2)]);
+        yield return ("GaussianSampling mean at inference", typeof(GaussianSampling), [6], () => [new Dense(8), new GaussianSampling(), new Dense(2)]);
         yield return ("Multilayer perceptron", typeof(Dense), [10], () =>
             [new Dense(32, Activation.Gelu), new Dropout(0.2f), new Dense(16, Activation.Tanh), new ActivationLayer(Activation.Elu), new Dense(4, Activation.Softmax)]);
     }

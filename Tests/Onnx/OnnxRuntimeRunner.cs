@@ -8,11 +8,15 @@ namespace MLExt.Tests.Onnx;
 internal static class OnnxRuntimeRunner
 {
     /// <summary>Runs the model on one float input and returns every output by name, with its shape.</summary>
-    public static Dictionary<string, (float[] Values, int[] Shape)> Run(byte[] model, string inputName, Tensor input)
+    public static Dictionary<string, (float[] Values, int[] Shape)> Run(byte[] model, string inputName, Tensor input) =>
+        Run(model, new Dictionary<string, Tensor> { [inputName] = input });
+
+    /// <summary>Runs the model on several named float inputs and returns every output by name, with its shape.</summary>
+    public static Dictionary<string, (float[] Values, int[] Shape)> Run(byte[] model, IReadOnlyDictionary<string, Tensor> inputs)
     {
         using var session = new InferenceSession(model);
-        var value = NamedOnnxValue.CreateFromTensor(inputName, new DenseTensor<float>(input.Span.ToArray(), input.Shape));
-        using var results = session.Run([value]);
+        var values = inputs.Select(i => NamedOnnxValue.CreateFromTensor(i.Key, new DenseTensor<float>(i.Value.Span.ToArray(), i.Value.Shape))).ToArray();
+        using var results = session.Run(values);
         var outputs = new Dictionary<string, (float[], int[])>();
         foreach (var result in results)
         {

@@ -80,6 +80,6 @@ public sealed class SavedModelOnnxTests : IDisposable
         Assert.Contains("no MLExt network", e.Message);
 
         File.WriteAllText(path, "not a zip");
-        Assert.Contains("not an ML.NET model zip", Assert.Throws<InvalidDataException>(() => SavedModelOnnx.ExportNetwork(path, new MemoryStream())).Message);
+        Assert.Contains("not a loadable ML.NET model zip", Assert.Throws<InvalidDataException>(() => SavedModelOnnx.ExportNetwork(path, new MemoryStream())).Message);
     }
 }

@@ -1,4 +1,4 @@
-using MLExt.Cli.Data;
+using MLExt.Data;
 using MLExt.Samples.ImageClassification;
 using MLExt.Tests.Cli;
 using MLExt.Transforms;

@@ -1,4 +1,4 @@
-using MLExt.Cli.Data;
+using MLExt.Data;
 using MLExt.Neural;
 using MLExt.Samples.SpamPretraining;
 using Xunit.Abstractions;

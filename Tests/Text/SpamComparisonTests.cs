@@ -1,4 +1,4 @@
-using MLExt.Cli.Data;
+using MLExt.Data;
 using MLExt.Cli.Text;
 using MLExt.Cli.Training;
 using Xunit.Abstractions;

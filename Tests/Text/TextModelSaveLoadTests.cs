@@ -1,4 +1,4 @@
-using MLExt.Cli.Data;
+using MLExt.Data;
 using MLExt.LoadCheck;
 using MLExt.Neural;
 using MLExt.Tests.Persistence;
@@ -10,7 +10,8 @@ namespace MLExt.Tests.Text;
 
 /// <summary>
 /// Text → token ids → embedding → sequence layers → binary head, saved with mlContext.Model.Save and loaded in a
-/// separate process that only registers MLExt's assemblies: the vocabulary travels in the zip, the network as ONNX.
+/// separate process that only registers MLExt's assemblies: the vocabulary travels in the zip, the network as ONNX, and a
+/// subword tokenizer by name (recreated from its data package).
 /// </summary>
 public sealed class TextModelSaveLoadTests : IDisposable
 {
@@ -19,7 +20,10 @@ public sealed class TextModelSaveLoadTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    public static TheoryData<string> Networks => new() { "lstm", "transformer" };
+    public static TheoryData<string, TokenizerKind> Networks => new()
+    {
+        { "lstm", TokenizerKind.Words }, { "transformer", TokenizerKind.Words }, { "lstm", TokenizerKind.O200k },
+    };
 
     private static List<Layer> Layers(string network, int vocabulary, int length) => network switch
     {
@@ -29,7 +33,7 @@ public sealed class TextModelSaveLoadTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Networks))]
-    public void LoadedInAnotherProcessTheTextModelScoresLikeTheTrainedOne(string network)
+    public void LoadedInAnotherProcessTheTextModelScoresLikeTheTrainedOne(string network, TokenizerKind tokenizer)
     {
         var ml = new MLContext(seed: 1);
         var mails = SpamMails.Load();
@@ -40,9 +44,10 @@ public sealed class TextModelSaveLoadTests : IDisposable
         {
             FeatureColumnName = "Tokens", Layers = Layers(network, vocabulary, length), NumberOfEpochs = 2, Seed = 3, GradientClipNorm = 5,
         };
-        var model = ml.Transforms.Text.TokenizeToIds("Tokens", "Text", maximumLength: length, maximumVocabularySize: vocabulary)
+        var model = ml.Transforms.Text.TokenizeToIds("Tokens", "Text", maximumLength: length, maximumVocabularySize: vocabulary, tokenizer: tokenizer)
             .Append(ml.BinaryClassification.Trainers.NeuralNetwork(options)).Fit(train);
-        string modelPath = Path.Combine(_directory, network + ".zip"), dataPath = Path.Combine(_directory, network + ".idv");
+        string name = $"{network}-{tokenizer}";
+        string modelPath = Path.Combine(_directory, name + ".zip"), dataPath = Path.Combine(_directory, name + ".idv");
         ml.Model.Save(model, train.Schema, modelPath);
         using (var stream = File.Create(dataPath)) ml.Data.SaveAsBinary(test, stream);
 
@@ -57,7 +62,7 @@ public sealed class TextModelSaveLoadTests : IDisposable
             Assert.Equal(expected.Count, actual.Count);
             Assert.True(expected.Distinct().Count() > 1, $"{column}: every mail got the same value, which would hide a padding or mask error.");
             for (int i = 0; i < expected.Count; i++)
-                Assert.True(Math.Abs(expected[i] - actual[i]) <= Tolerance * Math.Max(1, Math.Abs(expected[i])), $"{network} {column}[{i}]: loaded {actual[i]:R}, trained {expected[i]:R}.");
+                Assert.True(Math.Abs(expected[i] - actual[i]) <= Tolerance * Math.Max(1, Math.Abs(expected[i])), $"{name} {column}[{i}]: loaded {actual[i]:R}, trained {expected[i]:R}.");
         }
     }
 }

@@ -35,7 +35,7 @@ public sealed class BadInputTests
                 case nameof(EarlyStopping.Patience): o.EarlyStopping = new EarlyStopping { Patience = 0 }; break;
             }
         });
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => trainer.Fit(SyntheticData.Multiclass(_ml, 30, 1)));
+        var error = Assert.ThrowsAny<ArgumentOutOfRangeException>(() => trainer.Fit(SyntheticData.Multiclass(_ml, 30, 1)));
         Assert.Equal(option, error.ParamName);
         Assert.Contains(option, error.Message);
     }

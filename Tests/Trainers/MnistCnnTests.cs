@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using MLExt.Cli.Data;
+using MLExt.Data;
 using MLExt.Neural;
 using MLExt.Neural.Kernels;
 using MLExt.Trainers;

@@ -14,6 +14,22 @@ public sealed class MulticlassTrainerTests
         EstimatorConformance.Check(() => TrainerFactory.Multiclass(_ml), SyntheticData.Multiclass(_ml, 300, 1), ["Score", "PredictedLabel"]);
 
     [Fact]
+    public void AViewWithoutARowCountTrainsTheSameModelAsOneWithIt()
+    {
+        // The reader fills arrays of the known size, or grows them (from 1,024 rows) when the view cannot count.
+        var data = SyntheticData.Multiclass(_ml, 2500, 1);
+        var counted = _ml.Data.Cache(data);
+        var uncounted = _ml.Data.FilterRowsByColumn(data, "Value", lowerBound: -1e9, upperBound: 1e9);
+        Assert.Equal(2500, counted.GetRowCount());
+        Assert.Null(uncounted.GetRowCount());
+        var trainer = TrainerFactory.Multiclass(_ml, o => o.NumberOfEpochs = 2);
+        var first = trainer.Fit(counted).Network.GetWeights();
+        var second = trainer.Fit(uncounted).Network.GetWeights();
+        Assert.Equal(first.Length, second.Length);
+        for (int i = 0; i < first.Length; i++) Assert.Equal(first[i], second[i]);
+    }
+
+    [Fact]
     public void OutputColumnsAreMLNetStandard()
     {
         var data = SyntheticData.Multiclass(_ml, 300, 1);

@@ -9,12 +9,13 @@ public static class RegressionCatalogExtensions
 {
     /// <summary>
     /// A regression network trainer with ReLU hidden layers of the given widths (default one layer of
-    /// 128 units), Adam at <paramref name="learningRate"/>, and otherwise default options.
+    /// <see cref="TrainingDefaults.HiddenLayerWidth"/> units), Adam at <paramref name="learningRate"/>, and otherwise default options.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A hidden width is not positive.</exception>
     public static NeuralNetworkRegressionTrainer NeuralNetwork(this RegressionCatalog.RegressionTrainers catalog,
         string labelColumnName = ColumnNames.Label, string featureColumnName = ColumnNames.Features,
-        int[]? hiddenLayers = null, int numberOfEpochs = 10, float learningRate = 1e-3f, int batchSize = 32)
+        int[]? hiddenLayers = null, int numberOfEpochs = TrainingDefaults.NumberOfEpochs,
+        float learningRate = TrainingDefaults.LearningRate, int batchSize = TrainingDefaults.BatchSize)
     {
         var options = new NeuralNetworkRegressionTrainer.Options
         {

@@ -49,7 +49,6 @@ internal static class FeatureShapes
     {
         var layers = new List<Layer>();
         int[]? shape = featureShape;
-        var probe = new RandomSource(0);
         foreach (var layer in hidden.Select(l => l.CloneUnbuilt()).Append(output))
         {
             if (layer is Dense && shape is { Length: > 1 })
@@ -58,17 +57,17 @@ internal static class FeatureShapes
                 shape = [Tensor.Product(shape)];
             }
             layers.Add(layer);
-            shape = shape is null ? null : OutputShape(layer, shape, probe);
+            shape = shape is null ? null : OutputShape(layer, shape);
         }
         return layers;
     }
 
-    /// <summary>The layer's output shape for <paramref name="input"/>, found on an unbuilt copy; null when the layer rejects it (Network.Build then reports it).</summary>
-    private static int[]? OutputShape(Layer layer, int[] input, RandomSource probe)
+    /// <summary>The layer's output shape for <paramref name="input"/> by the engine's shape inference; null when the layer rejects it (Network.Build then reports it).</summary>
+    private static int[]? OutputShape(Layer layer, int[] input)
     {
         try
         {
-            return layer.CloneUnbuilt().Build(input, probe);
+            return layer.ComputeOutputShape(input);
         }
         catch (ArgumentException)
         {

@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using MLExt.IO;
 using MLExt.Neural;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -13,14 +14,35 @@ namespace MLExt.Trainers;
 /// </summary>
 internal static class SavedModel
 {
-    /// <summary>The built-in chain equivalent to <paramref name="model"/>; dispose it after use (it holds an ONNX Runtime session).</summary>
-    public static TransformerChain<ITransformer> Build(NeuralNetworkTransformer model)
+    /// <summary>
+    /// The built-in chain equivalent to <paramref name="model"/>, holding an ONNX Runtime session and a temporary copy
+    /// of the graph; dispose it after use, which closes the session and deletes the copy.
+    /// </summary>
+    /// <remarks>
+    /// ML.NET's <c>ApplyOnnxModel(Stream)</c> copies the graph to a temporary file it never deletes (its
+    /// <c>OnnxModel.CreateFromStream</c> does not own the file); so MLExt writes the copy itself, readable by this
+    /// user only, in <see cref="PrivateTempFolder"/>, hands ML.NET the path, and deletes the file on dispose.
+    /// </remarks>
+    public static SavedModelChain Build(NeuralNetworkTransformer model)
     {
-        var ml = new MLContext(seed: 0);
+        var ml = new MLContext(seed: 0) { TempFilePath = PrivateTempFolder.Path };
         var (proto, outputs) = ModelOnnxExporter.ForMLNet(model);
-        var onnx = ml.Transforms.ApplyOnnxModel(outputs, [model.FeatureColumnName], new MemoryStream(proto.ToByteArray()));
-        var estimator = new EstimatorChain<ITransformer>().Append(onnx).Append(model.Head.CreateColumnAdapters(ml));
-        return estimator.Fit(EmptyFeatures(ml, model.FeatureColumnName, Tensor.Product(model.Network.InputShape)));
+        string graph = Path.Combine(PrivateTempFolder.Path, $"network-{Guid.NewGuid():N}.onnx");
+        var owner = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) owner.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        try
+        {
+            using (var file = new FileStream(graph, owner))
+                proto.WriteTo(file);
+            var onnx = ml.Transforms.ApplyOnnxModel(outputs, [model.FeatureColumnName], graph);
+            var estimator = new EstimatorChain<ITransformer>().Append(onnx).Append(model.Head.CreateColumnAdapters(ml));
+            return new SavedModelChain(estimator.Fit(EmptyFeatures(ml, model.FeatureColumnName, Tensor.Product(model.Network.InputShape))), graph);
+        }
+        catch
+        {
+            File.Delete(graph);
+            throw;
+        }
     }
 
     // A data view with no rows and one column: the features, as the network reads them.

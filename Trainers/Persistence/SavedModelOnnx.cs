@@ -32,32 +32,16 @@ public static class SavedModelOnnx
     /// <summary>The one MLExt row graph inside the zip.</summary>
     internal static ModelProto ReadRowGraph(string modelPath)
     {
-        if (!File.Exists(modelPath)) throw new FileNotFoundException($"Model file '{modelPath}' does not exist.", modelPath);
+        ModelZip.Check(modelPath);
         List<ModelProto> graphs;
-        try
-        {
-            using var zip = ZipFile.OpenRead(modelPath);
-            graphs = zip.Entries.Where(e => e.Name == OnnxEntry).Select(ReadEntry).Where(IsMLExtRowGraph).ToList();
-        }
-        catch (InvalidDataException e)
-        {
-            throw new InvalidDataException($"'{modelPath}' is not an ML.NET model zip: {e.Message}", e);
-        }
+        using (var zip = ZipFile.OpenRead(modelPath))
+            graphs = zip.Entries.Where(e => e.Name == OnnxEntry).Select(e => ModelZip.ReadGraph(modelPath, e)).Where(IsMLExtRowGraph).ToList();
         return graphs.Count switch
         {
             1 => graphs[0],
             0 => throw new InvalidDataException($"'{modelPath}' holds no MLExt network: save a pipeline containing an MLExt neural-network model with mlContext.Model.Save."),
             _ => throw new InvalidDataException($"'{modelPath}' holds {graphs.Count} MLExt networks; export them from the trained transformers with NeuralNetworkTransformer.ExportOnnx."),
         };
-    }
-
-    private static ModelProto ReadEntry(ZipArchiveEntry entry)
-    {
-        using var reader = new BinaryReader(entry.Open());
-        int length = reader.ReadInt32();
-        var bytes = reader.ReadBytes(length);
-        if (bytes.Length != length) throw new InvalidDataException($"the zip entry '{entry.FullName}' is truncated.");
-        return ModelProto.Parser.ParseFrom(bytes);
     }
 
     private static bool IsMLExtRowGraph(ModelProto model) =>

@@ -34,6 +34,28 @@ public static class ImageFolder
         return rows;
     }
 
+    /// <summary>
+    /// The files of <paramref name="rows"/> that cannot be decoded as images (damaged, truncated, not an image despite
+    /// the extension), each with the decoder's reason, in the order given. Every file is decoded once.
+    /// </summary>
+    public static IReadOnlyList<(ImageFolderRow Row, string Reason)> Unreadable(IEnumerable<ImageFolderRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var bad = new List<(ImageFolderRow, string)>();
+        foreach (var row in rows)
+        {
+            try
+            {
+                using var image = Microsoft.ML.Data.MLImage.CreateFromFile(row.ImagePath);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                bad.Add((row, e.Message.Replace($" (Parameter '{(e as ArgumentException)?.ParamName}')", "", StringComparison.Ordinal).TrimEnd('.')));
+            }
+        }
+        return bad;
+    }
+
     /// <summary>The listing as an <see cref="IDataView"/> with the columns <c>ImagePath</c> and <c>Label</c> (text).</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="ArgumentException">It has fewer than two class sub-folders holding images.</exception>

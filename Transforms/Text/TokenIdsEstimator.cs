@@ -5,7 +5,7 @@ namespace MLExt.Transforms;
 
 /// <summary>
 /// The estimator of <c>mlContext.Transforms.Text.TokenizeToIds</c>: <c>Fit</c> counts the words of the training
-/// text, keeps the most frequent as the vocabulary, and returns a <see cref="TokenIdsTransformer"/>.
+/// text (words or subword tokens), keeps the most frequent as the vocabulary, and returns a <see cref="TokenIdsTransformer"/>.
 /// </summary>
 public sealed class TokenIdsEstimator : IEstimator<TokenIdsTransformer>
 {
@@ -41,7 +41,7 @@ public sealed class TokenIdsEstimator : IEstimator<TokenIdsTransformer>
         CheckInput(input.Schema, _options.InputColumnName ?? _options.OutputColumnName);
         var vocabulary = TokenVocabulary.Build(Context, input, _options);
         var chain = TokenIdsPipeline.Fit(Context, _options, vocabulary, input);
-        return new TokenIdsTransformer(chain, _options, vocabulary);
+        return new TokenIdsTransformer(chain, _options, vocabulary.Tokens);
     }
 
     /// <summary>Checks that the schema has a scalar text column of that name.</summary>

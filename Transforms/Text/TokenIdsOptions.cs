@@ -34,7 +34,16 @@ public sealed class TokenIdsOptions
     /// <summary>Words seen fewer times than this in the training data are out of vocabulary (≥ 1). Default 2.</summary>
     public int MinimumCount { get; set; } = 2;
 
-    /// <summary>Characters that separate words. Default: whitespace and ASCII punctuation.</summary>
+    /// <summary>
+    /// How text is split into tokens: <see cref="TokenizerKind.Words"/> (the default) on <see cref="Separators"/>, or a
+    /// byte-level BPE subword tokenizer (<see cref="TokenizerKind.Gpt2"/>, <see cref="TokenizerKind.Cl100k"/>,
+    /// <see cref="TokenizerKind.O200k"/>) that splits any text into known pieces. Either way the vocabulary is the
+    /// tokens seen in the training data (so the ids stay below <see cref="MaximumVocabularySize"/>), and
+    /// normalisation (<see cref="Lowercase"/>, <see cref="KeepNumbers"/>, <see cref="KeepDiacritics"/>) applies first.
+    /// </summary>
+    public TokenizerKind Tokenizer { get; set; } = TokenizerKind.Words;
+
+    /// <summary>Characters that separate words (with <see cref="TokenizerKind.Words"/>). Default: whitespace and ASCII punctuation.</summary>
     public char[] Separators { get; set; } = DefaultSeparators.ToCharArray();
 
     /// <summary>Whether text is lowercased before splitting. Default true.</summary>
@@ -64,6 +73,8 @@ public sealed class TokenIdsOptions
             throw new ArgumentOutOfRangeException(nameof(MaximumVocabularySize), MaximumVocabularySize, "MaximumVocabularySize counts the padding and out-of-vocabulary ids, so it must be at least 3.");
         if (MinimumCount < 1)
             throw new ArgumentOutOfRangeException(nameof(MinimumCount), MinimumCount, "MinimumCount must be at least 1.");
+        if (!Enum.IsDefined(Tokenizer))
+            throw new ArgumentOutOfRangeException(nameof(Tokenizer), Tokenizer, "Tokenizer must be Words, Gpt2, Cl100k or O200k.");
         if (Separators is null || Separators.Length == 0)
             throw new ArgumentException("Separators must hold at least one character.", nameof(Separators));
     }

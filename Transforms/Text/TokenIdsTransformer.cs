@@ -35,11 +35,17 @@ public sealed class TokenIdsTransformer : ITransformer
         Vocabulary = vocabulary;
     }
 
-    /// <summary>The words, most frequent first: word i has id i + 2.</summary>
+    /// <summary>
+    /// The tokens, most frequent first: token i has id i + 2. Words, or with a subword <see cref="Tokenizer"/> the text of
+    /// each tokenizer token seen in training (a byte-level piece of a character shows as U+FFFD).
+    /// </summary>
     public IReadOnlyList<string> Vocabulary { get; }
 
     /// <summary>The number of ids in use, the two reserved ones included (ids are 0 … VocabularySize − 1): an embedding's input size.</summary>
     public int VocabularySize => Vocabulary.Count + FirstWordId;
+
+    /// <summary>How text is split into tokens.</summary>
+    public TokenizerKind Tokenizer => _options.Tokenizer;
 
     /// <summary>Ids per row.</summary>
     public int MaximumLength => _options.MaximumLength;

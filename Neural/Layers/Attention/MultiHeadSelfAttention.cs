@@ -124,7 +124,7 @@ public sealed class MultiHeadSelfAttention : Layer, ISequenceMaskConsumer
         int n = input.Rows, time = Time, width = Heads * KeyDim;
         var mask = CheckedMask(n);
         _dropping = training && DropoutRate > 0f;
-        // Q = x·Wq + bq ; K = x·Wk + bk ; V = x·Wv + bv  (over all n·time positions at once)
+        // Q = x·Wq + bq ; K = x·Wk ; V = x·Wv + bv  (over all n·time positions at once; biases only when UseBias)
         _q = _query.Forward(input, training);
         _k = _key.Forward(input, training);
         _v = _value.Forward(input, training);

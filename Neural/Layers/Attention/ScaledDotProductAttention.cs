@@ -70,7 +70,7 @@ internal sealed class ScaledDotProductAttention
     {
         var p = Weights.AsSpan(0, _tq * _tk);
         // S = Q·Kᵀ/√d
-        Gemm.Multiply(false, true, _tq, _tk, _d, Query, Key, Weights, accumulate: false);
+        Gemm.Multiply(transposeA: false, transposeB: true, _tq, _tk, _d, Query, Key, Weights, accumulate: false);
         TensorPrimitives.Multiply(p, Scale, p);
         // P = softmax(S + M) row by row, M = −∞ at padded keys
         for (int i = 0; i < _tq; i++)
@@ -86,7 +86,7 @@ internal sealed class ScaledDotProductAttention
             TensorPrimitives.Divide(row, TensorPrimitives.Sum(row), row);
         }
         // O = (P ⊙ D)·V
-        Gemm.Multiply(false, false, _tq, _dv, _tk, Dropped(dropMask), Value, Output, accumulate: false);
+        Gemm.Multiply(transposeA: false, transposeB: false, _tq, _dv, _tk, Dropped(dropMask), Value, Output, accumulate: false);
     }
 
     /// <summary>Computes the three input gradients from <see cref="OutputGradient"/> and the forward's <see cref="Weights"/>.</summary>
@@ -95,8 +95,8 @@ internal sealed class ScaledDotProductAttention
         var p = Weights.AsSpan(0, _tq * _tk);
         var dp = _weightGradient.AsSpan(0, _tq * _tk);
         // dV = (P ⊙ D)ᵀ·dO ; dP = (dO·Vᵀ) ⊙ D
-        Gemm.Multiply(true, false, _tk, _dv, _tq, Dropped(dropMask), OutputGradient, ValueGradient, accumulate: false);
-        Gemm.Multiply(false, true, _tq, _tk, _dv, OutputGradient, Value, _weightGradient, accumulate: false);
+        Gemm.Multiply(transposeA: true, transposeB: false, _tk, _dv, _tq, Dropped(dropMask), OutputGradient, ValueGradient, accumulate: false);
+        Gemm.Multiply(transposeA: false, transposeB: true, _tq, _tk, _dv, OutputGradient, Value, _weightGradient, accumulate: false);
         if (!dropMask.IsEmpty) TensorPrimitives.Multiply(dp, dropMask, dp);
         // dS = P ⊙ (dP − ⟨P_i, dP_i⟩) / √d  (softmax rows; zero where P is)
         for (int i = 0; i < _tq; i++)
@@ -108,8 +108,8 @@ internal sealed class ScaledDotProductAttention
         }
         TensorPrimitives.Multiply(dp, Scale, dp);
         // dQ = dS·K ; dK = dSᵀ·Q
-        Gemm.Multiply(false, false, _tq, _d, _tk, _weightGradient, Key, QueryGradient, accumulate: false);
-        Gemm.Multiply(true, false, _tk, _d, _tq, _weightGradient, Query, KeyGradient, accumulate: false);
+        Gemm.Multiply(transposeA: false, transposeB: false, _tq, _d, _tk, _weightGradient, Key, QueryGradient, accumulate: false);
+        Gemm.Multiply(transposeA: true, transposeB: false, _tk, _d, _tq, _weightGradient, Query, KeyGradient, accumulate: false);
     }
 
     // P ⊙ D, or P itself without dropout.

@@ -71,21 +71,19 @@ public sealed class Conv2D : ConvolutionLayer
         for (int first = 0; first < n; first += chunk)
             for (int group = 0, count = Math.Min(chunk, n - first); group < Groups; group++)
             {
-                // columns = im2col(x) ; Z_g = W_g · columns
+                // columns = im2col(x) ; Z_g = W_g · columns ; z = Z + b[f], the bias added as Z is laid out by sample
                 Unfold(input, first, count, group);
-                Gemm.Multiply(false, false, GroupFilters, count * plane, ColumnRows, GroupKernel(group), _columns, _product, accumulate: false);
+                Gemm.Multiply(transposeA: false, transposeB: false, GroupFilters, count * plane, ColumnRows, GroupKernel(group), _columns, _product, accumulate: false);
                 for (int s = 0; s < count; s++)
                     for (int f = 0; f < GroupFilters; f++)
-                        _product.AsSpan((f * count + s) * plane, plane).CopyTo(z.Row(first + s).Slice((group * GroupFilters + f) * plane, plane));
+                    {
+                        int filter = group * GroupFilters + f;
+                        var product = _product.AsSpan((f * count + s) * plane, plane);
+                        var channel = z.Row(first + s).Slice(filter * plane, plane);
+                        if (Bias is { } bias) TensorPrimitives.Add(product, bias.Value[filter], channel);
+                        else product.CopyTo(channel);
+                    }
             }
-        if (Bias is { } bias)
-            for (int s = 0; s < n; s++)
-                for (int f = 0; f < Filters; f++)
-                {
-                    // z += b[f]
-                    var channel = z.Row(s).Slice(f * plane, plane);
-                    TensorPrimitives.Add(channel, bias.Value[f], channel);
-                }
         return Activate(z); // y = act(z)
     }
 
@@ -114,7 +112,7 @@ public sealed class Conv2D : ConvolutionLayer
                 AddKernelGradient(group, count * plane);
                 if (dx is null) continue;
                 // dcolumns = W_gᵀ · dZ_g ; dx += col2im(dcolumns)
-                Gemm.Multiply(true, false, ColumnRows, count * plane, GroupFilters, GroupKernel(group), _product, _columns, accumulate: false);
+                Gemm.Multiply(transposeA: true, transposeB: false, ColumnRows, count * plane, GroupFilters, GroupKernel(group), _product, _columns, accumulate: false);
                 for (int s = 0; s < count; s++)
                     Im2Col.FoldAdd(_columns, Geometry, group * GroupChannels, GroupChannels, count * plane, s * plane, dx.Row(first + s));
             }
@@ -156,12 +154,12 @@ public sealed class Conv2D : ConvolutionLayer
     {
         if (Groups == 1)
         {
-            Gemm.Multiply(false, true, Filters, ColumnRows, columns, _product, _columns, Kernel.Gradient.Data, accumulate: true);
+            Gemm.Multiply(transposeA: false, transposeB: true, Filters, ColumnRows, columns, _product, _columns, Kernel.Gradient.Data, accumulate: true);
             return;
         }
         int size = GroupFilters * ColumnRows;
         if (_groupGradient.Length != size) _groupGradient = new float[size];
-        Gemm.Multiply(false, true, GroupFilters, ColumnRows, columns, _product, _columns, _groupGradient, accumulate: false);
+        Gemm.Multiply(transposeA: false, transposeB: true, GroupFilters, ColumnRows, columns, _product, _columns, _groupGradient, accumulate: false);
         var target = Kernel.Gradient.Span.Slice(group * size, size);
         TensorPrimitives.Add(target, _groupGradient, target);
     }

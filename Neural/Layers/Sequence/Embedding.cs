@@ -63,6 +63,11 @@ public sealed class Embedding : Layer, ISequenceMaskSource
     public Tensor? OutputMask => PaddingIndex is null ? null : _mask;
 
     /// <inheritdoc/>
+    protected override int[] OnComputeOutputShape(int[] inputShape) => inputShape.Length == 1
+        ? [inputShape[0], Dimension]
+        : throw new ArgumentException($"Embedding expects token ids [time] per sample but got {Tensor.FormatShape(inputShape)}.", nameof(inputShape));
+
+    /// <inheritdoc/>
     protected override int[] OnBuild(int[] inputShape, RandomSource random)
     {
         if (inputShape.Length != 1)

@@ -147,7 +147,7 @@ public abstract class RecurrentLayer : Layer, ISequenceMaskConsumer, ISequenceMa
         var x = Tensor.Ensure(ref _timeMajor, steps, n, features);
         SwapBatchAndTime(input.Span, x.Span, n, steps, features);
         var z = Tensor.Ensure(ref _gates, steps, n, width);
-        Gemm.Multiply(false, false, steps * n, width, features, x.Data, Kernel.Value.Data, z.Data, accumulate: false);
+        Gemm.Multiply(transposeA: false, transposeB: false, steps * n, width, features, x.Data, Kernel.Value.Data, z.Data, accumulate: false);
         for (int row = 0; row < steps * n; row++) TensorPrimitives.Add(z.Span.Slice(row * width, width), Bias.Value.Span, z.Span.Slice(row * width, width));
 
         var states = Tensor.Ensure(ref _states, steps + 1, n, Units);
@@ -159,7 +159,7 @@ public abstract class RecurrentLayer : Layer, ISequenceMaskConsumer, ISequenceMa
         for (int t = 0; t < steps; t++)
         {
             // R = h_{t−1}·U, then the cell's step
-            StepGemm(false, n, width, Units, hidden.Data, RecurrentKernel.Value.Data, _recurrent!.Data);
+            StepGemm(transposeB: false, n, width, Units, hidden.Data, RecurrentKernel.Value.Data, _recurrent!.Data);
             ForwardStep(t);
             AtStep(states, t + 1, Units).CopyTo(hidden.Span);
         }
@@ -215,17 +215,17 @@ public abstract class RecurrentLayer : Layer, ISequenceMaskConsumer, ISequenceMa
             BackwardStep(t, dh.Span, AtStep(dZ, t, width), step.Span, previous.Span);
             if (SeparateRecurrentGradients) step.Span.CopyTo(AtStep(dR, t, width));
             // dh_{t−1} = direct part + dR_t·Uᵀ
-            StepGemm(true, n, Units, width, step.Data, RecurrentKernel.Value.Data, dh.Data);
+            StepGemm(transposeB: true, n, Units, width, step.Data, RecurrentKernel.Value.Data, dh.Data);
             TensorPrimitives.Add(dh.Span, previous.Span, dh.Span);
         }
         // dW += Xᵀ·dZ ; dU += H_{t−1}ᵀ·dR ; db += Σ dZ ; dX = dZ·Wᵀ
-        Gemm.Multiply(true, false, features, width, steps * n, x.Data, dZ.Data, Kernel.Gradient.Data, accumulate: true);
-        Gemm.Multiply(true, false, Units, width, steps * n, HiddenStates.Data, dR.Data, RecurrentKernel.Gradient.Data, accumulate: true);
+        Gemm.Multiply(transposeA: true, transposeB: false, features, width, steps * n, x.Data, dZ.Data, Kernel.Gradient.Data, accumulate: true);
+        Gemm.Multiply(transposeA: true, transposeB: false, Units, width, steps * n, HiddenStates.Data, dR.Data, RecurrentKernel.Gradient.Data, accumulate: true);
         for (int row = 0; row < steps * n; row++) TensorPrimitives.Add(Bias.Gradient.Span, dZ.Span.Slice(row * width, width), Bias.Gradient.Span);
         AccumulateExtraGradients(dR);
         if (!inputGradient) return null;
         var dxTimeMajor = Tensor.Ensure(ref _gradTimeMajor, steps, n, features);
-        Gemm.Multiply(false, true, steps * n, features, width, dZ.Data, Kernel.Value.Data, dxTimeMajor.Data, accumulate: false);
+        Gemm.Multiply(transposeA: false, transposeB: true, steps * n, features, width, dZ.Data, Kernel.Value.Data, dxTimeMajor.Data, accumulate: false);
         var dx = Tensor.Ensure(ref _gradInput, n, steps, features);
         SwapBatchAndTime(dxTimeMajor.Span, dx.Span, steps, n, features);
         return dx;
@@ -236,7 +236,7 @@ public abstract class RecurrentLayer : Layer, ISequenceMaskConsumer, ISequenceMa
 
     /// <summary>C = A·op(B) for one step's recurrent product, single-threaded when small.</summary>
     private static void StepGemm(bool transposeB, int m, int n, int k, float[] a, float[] b, float[] c) =>
-        Gemm.Multiply(false, transposeB, m, n, k, a, b, c, accumulate: false, Gemm.BestPath,
+        Gemm.Multiply(transposeA: false, transposeB, m, n, k, a, b, c, accumulate: false, Gemm.BestPath,
             (long)m * n * k < StepParallelThreshold ? 1 : Environment.ProcessorCount);
 
     /// <summary>[a, b, width] → [b, a, width].</summary>

@@ -27,6 +27,11 @@ public abstract class TemporalPooling : Layer, ISequenceMaskConsumer, ISequenceM
     protected bool IsReal(int row, int step) => Mask is null || Mask[row * Steps + step] != 0f;
 
     /// <inheritdoc/>
+    protected override int[] OnComputeOutputShape(int[] inputShape) => inputShape.Length == 2
+        ? [inputShape[1]]
+        : throw new ArgumentException($"{TypeName} expects sequences [time, features] but got {Tensor.FormatShape(inputShape)}.", nameof(inputShape));
+
+    /// <inheritdoc/>
     protected override int[] OnBuild(int[] inputShape, RandomSource random)
     {
         if (inputShape.Length != 2)

@@ -1,6 +1,6 @@
 using Microsoft.ML;
 using MLExt.AutoML;
-using MLExt.Cli.Data;
+using MLExt.Data;
 using MLExt.Evaluation;
 using Xunit.Abstractions;
 

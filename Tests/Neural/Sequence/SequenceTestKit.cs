@@ -15,9 +15,13 @@ internal static class SequenceTestKit
     }
 
     /// <summary>A conformance pin: restores the layer's generators (dropout) before every forward pass.</summary>
-    public static Action Pin(Layer layer)
+    public static Action Pin(Layer layer) => Pin(layer.RandomSources);
+
+    /// <summary>A conformance pin for a model graph: restores every layer application's generators.</summary>
+    public static Action Pin(ModelGraph graph) => Pin(graph.RandomSources);
+
+    private static Action Pin(IReadOnlyList<RandomSource> sources)
     {
-        var sources = layer.RandomSources;
         var states = sources.Select(r => r.GetState()).ToArray();
         return () =>
         {

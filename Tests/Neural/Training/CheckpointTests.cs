@@ -1,3 +1,4 @@
+using MLExt.IO;
 using MLExt.Neural;
 
 namespace MLExt.Tests.Neural;

@@ -72,7 +72,7 @@ public sealed class TrainingAllocationTests
         var a = new float[m * k];
         var b = new float[k * n];
         var c = new float[m * n];
-        for (int i = 0; i < 5; i++) Gemm.Multiply(false, true, m, n, k, a, b, c, accumulate: false);
+        for (int i = 0; i < 5; i++) Gemm.Multiply(transposeA: false, transposeB: true, m, n, k, a, b, c, accumulate: false);
         Assert.Equal(0, FewestBytesInAWindow(() =>
         {
             for (int i = 0; i < 6; i++) Gemm.Multiply(i % 2 == 0, i % 3 == 0, m, n, k, a, b, c, accumulate: i % 5 == 0);
