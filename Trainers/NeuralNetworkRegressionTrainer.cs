@@ -12,6 +12,13 @@ public sealed class NeuralNetworkRegressionTrainer : NeuralNetworkTrainerBase<Ne
     {
         /// <summary>The loss minimised. Default mean squared error.</summary>
         public RegressionLoss Loss { get; set; } = RegressionLoss.MeanSquaredError;
+
+        /// <summary>
+        /// How the label is scaled for training (fitted on the training rows); the model undoes it, so <c>Score</c>,
+        /// the reported losses and the validation metric are in the label's units. Default
+        /// <see cref="RegressionLabelScaling.Standardize"/>.
+        /// </summary>
+        public RegressionLabelScaling LabelScaling { get; set; } = RegressionLabelScaling.Standardize;
     }
 
     /// <summary>Creates the trainer; it logs to <paramref name="mlContext"/>'s log and takes its seed from it unless <see cref="NeuralNetworkOptions.Seed"/> is set.</summary>
@@ -19,7 +26,7 @@ public sealed class NeuralNetworkRegressionTrainer : NeuralNetworkTrainerBase<Ne
 
     internal NeuralNetworkRegressionTrainer(IHostEnvironment? environment, Options options) : base(environment, options) { }
 
-    private protected override PredictionHead CreateHead(DataViewSchema.Column label) => new RegressionHead(label, TrainerOptions.Loss);
+    private protected override PredictionHead CreateHead(DataViewSchema.Column label) => new RegressionHead(label, TrainerOptions.Loss, TrainerOptions.LabelScaling);
 
     private protected override SchemaShape AddOutputColumns(SchemaShape input, SchemaShape.Column label)
     {

@@ -70,10 +70,15 @@ public abstract class NeuralNetworkTrainerBase<TOptions> : IEstimator<NeuralNetw
             (training, validation) = TrainingDataReader.Split(training, options.ValidationFraction, random.Fork());
         }
 
+        using var channel = host?.Start("Training");
+        // Regression fits its label scaling on the training rows here; the loss and metric then report in the label's units.
+        head.PrepareTargets(training, validation, warning => channel?.Warning(MessageSensitivity.None, warning));
+        trainingOptions.Loss = head.CreateLoss();
+        trainingOptions.Metric = head.CreateMetric();
+
         var network = new Network(FeatureShapes.Assemble(options.Layers, new Dense(head.Units), featureShape));
         network.Build(training.FeatureShape, random.Fork());
 
-        using var channel = host?.Start("Training");
         if (channel is not null)
         {
             channel.Info(MessageSensitivity.None, $"Training a {head.Task} network of {network.ParameterCount:N0} parameters on {training.Count} rows" +

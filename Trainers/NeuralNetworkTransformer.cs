@@ -35,6 +35,12 @@ public sealed class NeuralNetworkTransformer : ITransformer
     /// <summary>The task: <c>multiclass</c>, <c>binary</c> or <c>regression</c>.</summary>
     public string Task => Head.Task;
 
+    /// <summary>
+    /// Regression: the map from the network's output to the label's units, fitted on the training rows and applied
+    /// to every <c>Score</c> (also in the saved model and the ONNX export); null for classification.
+    /// </summary>
+    public TargetScaling? LabelScaling => Head is RegressionHead regression ? regression.Scaling : null;
+
     internal PredictionHead Head { get; }
 
     /// <inheritdoc/>
@@ -78,7 +84,8 @@ public sealed class NeuralNetworkTransformer : ITransformer
     /// <c>[N, ...features]</c>; outputs per task — multiclass <c>Score</c> <c>[N, classes]</c> (softmax
     /// probabilities) and <c>PredictedLabel</c> <c>[N, 1]</c> (int64, the 0-based index of the predicted
     /// class; class names in the metadata entry <c>mlext.slot_names.Score</c>); binary <c>Score</c> (logit)
-    /// and <c>Probability</c>, <c>[N, 1]</c>; regression <c>Score</c> <c>[N, 1]</c>.
+    /// and <c>Probability</c>, <c>[N, 1]</c>; regression <c>Score</c> <c>[N, 1]</c>, in the label's units (the graph
+    /// ends with the <see cref="LabelScaling"/> map).
     /// </summary>
     /// <exception cref="NotSupportedException">A layer has no ONNX form; the message names it and nothing is written.</exception>
     public void ExportOnnx(Stream stream)

@@ -31,14 +31,13 @@ internal static class CvCommand
         var parallel = new Option<int>("--parallel") { Description = "Folds trained at once (≥ 1); results are the same as one at a time.", DefaultValueFactory = _ => 1 };
         var seed = new Option<int>("--seed") { Description = "Seed of the folds and of every trainer.", DefaultValueFactory = _ => 1 };
         var report = new Option<string>("--report") { Description = "Directory for report.md, report.html, report.json and plots/.", Required = true, HelpName = "DIR" };
-        var layers = new Option<string>("--layers") { Description = "nn: hidden layer widths, comma-separated; ReLU.", DefaultValueFactory = _ => "64,32", HelpName = "WIDTHS" };
-        var epochs = new Option<int>("--epochs") { Description = "nn: most passes over the training rows.", DefaultValueFactory = _ => 20 };
-        var learningRate = new Option<float>("--learning-rate") { Description = "nn: Adam learning rate (> 0).", DefaultValueFactory = _ => TrainingDefaults.LearningRate };
-        var batchSize = new Option<int>("--batch-size") { Description = "nn: rows per gradient step (≥ 1).", DefaultValueFactory = _ => TrainingDefaults.BatchSize };
+        var baselines = BaselineOption.Create();
         var command = new Command("cv", "Cross-validate trainers on a CSV/TSV file: per-fold metrics, mean, spread and 95% intervals, pooled curves, and a report with plots.")
         {
-            data, label, task, features, trainers, folds, stratified, group, repeats, parallel, seed, report, layers, epochs, learningRate, batchSize,
+            data, label, task, features, trainers, folds, stratified, group, repeats, parallel, seed, report, baselines,
         };
+        var networkOptions = new NetworkOptions();
+        networkOptions.AddTo(command);
         var textOptions = new TextOptions();
         textOptions.AddTo(command);
         command.SetAction(parseResult => context.Run(parseResult, output =>
@@ -47,13 +46,9 @@ internal static class CvCommand
             var text = textOptions.Parse(parseResult);
             if (text is not null && parseResult.GetValue(features) is { Length: > 0 })
                 throw new UserException("--features and --text cannot be combined: with --text the text column is the only feature");
-            var hidden = NetworkSettings.ReluLayers(OptionRules.LayerSizes("--layers", parseResult.GetValue(layers)!), 0);
-            var network = new NetworkSettings(
-                text?.HiddenLayers(hidden) ?? hidden,
-                parseResult.GetValue(epochs), parseResult.GetValue(learningRate), parseResult.GetValue(batchSize),
-                L2: 0, seedValue, ValidationFraction: 0.1f, Patience: 5, text?.GradientClipNorm);
-            OptionRules.Trainer(network.Apply(new NeuralNetworkRegressionTrainer.Options(), progress: null));
             var taskKind = Enum.Parse<TaskKind>(parseResult.GetValue(task)!, ignoreCase: true);
+            var network = networkOptions.Parse(parseResult, seedValue, text, taskKind);
+            OptionRules.Trainer(network.Settings.ForRows(TabularDefaults.MinimumBatch).Apply(new NeuralNetworkRegressionTrainer.Options(), progress: null));
             var kinds = OptionRules.ColumnList(parseResult.GetValue(trainers)).Select(TrainerCatalog.Parse)
                 .Select(k => TrainerCatalog.Check(k, taskKind)).Distinct().ToArray();
             if (text is { Network: not Text.TextNetworkKind.Bow } && kinds.Any(k => k != TrainerKind.Nn))
@@ -63,10 +58,14 @@ internal static class CvCommand
                 OptionRules.ColumnList(parseResult.GetValue(features)), kinds.Length == 0 ? [TrainerKind.Nn] : kinds,
                 OptionRules.AtLeastOne("--folds", parseResult.GetValue(folds)), parseResult.GetValue(stratified), parseResult.GetValue(group),
                 OptionRules.AtLeastOne("--repeats", parseResult.GetValue(repeats)), OptionRules.AtLeastOne("--parallel", parseResult.GetValue(parallel)),
-                seedValue, parseResult.GetValue(report)!, network, text);
+                seedValue, parseResult.GetValue(report)!, network, BaselinesFor(text, parseResult.GetValue(baselines)), text);
             new CommandFiles().Input("--data", request.DataPath).Output("--report", request.ReportDirectory, folder: true).Check();
             return CvRunner.Run(request, output);
         }));
         return command;
     }
+
+    // A linear model on a sequence network's token ids means nothing: sequence networks get no baselines.
+    private static Baselines BaselinesFor(Text.TextFeature? text, string? value) =>
+        text is { Network: not Text.TextNetworkKind.Bow } ? Baselines.None : BaselineOption.Parse(value);
 }

@@ -6,5 +6,5 @@ namespace MLExt.Cli.Commands;
 /// <summary>A validated <c>mlext cv</c> command line.</summary>
 internal sealed record CvRequest(
     string DataPath, string Label, TaskKind Task, IReadOnlyList<string> Features, IReadOnlyList<TrainerKind> Trainers,
-    int Folds, bool Stratified, string? Group, int Repeats, int Parallel, int Seed, string ReportDirectory, NetworkSettings Network,
-    Text.TextFeature? Text = null);
+    int Folds, bool Stratified, string? Group, int Repeats, int Parallel, int Seed, string ReportDirectory, NetworkChoice Network,
+    Baselines Baselines, Text.TextFeature? Text = null);

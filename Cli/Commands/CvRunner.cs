@@ -49,12 +49,24 @@ internal static class CvRunner
         output.Line($"Cross-validation: {request.Folds}-fold {StrategyName(options)}{(group is null ? "" : $" by '{group.Name}'")}" +
             $"{(request.Repeats > 1 ? $", {request.Repeats} repeats" : "")}, seed {request.Seed}{(request.Parallel > 1 ? $", {request.Parallel} folds at a time" : "")}.");
 
+        // The batch size default follows the rows of a training fold.
+        var network = request.Network.Settings.ForRows(file.Rows * (request.Folds - 1) / request.Folds);
+        if (request.Trainers.Contains(TrainerKind.Nn) && request.Network.DescribeDefaults(file.Rows * (request.Folds - 1) / request.Folds) is { } defaults)
+            output.Line(defaults);
+        if (TabularExperiment.CheckLabel(dataset, data, network.LabelScaling) is { } warning)
+            output.Line($"Warning: {warning}");
+
+        var candidates = request.Trainers.Select(kind => (Name: TrainerCatalog.DisplayName(kind, request.Task),
+            Create: (Func<MLContext, IEstimator<ITransformer>>)(ml => TrainerCatalog.Create(kind, request.Task, ml, network)))).ToList();
+        if (request.Baselines.HasFlag(Baselines.Linear))
+            candidates.Add((BaselineTrainers.LinearName(request.Task), ml => BaselineTrainers.Linear(request.Task, ml)));
+        if (request.Baselines.HasFlag(Baselines.Mean))
+            candidates.Add((BaselineTrainers.MeanName(request.Task), ml => BaselineTrainers.Mean(request.Task, ml)));
         var results = new List<(string Name, CrossValidationResult Result)>();
-        foreach (var kind in request.Trainers)
+        foreach (var (name, create) in candidates)
         {
-            string name = TrainerCatalog.DisplayName(kind, request.Task);
             var result = StatusDisplay.Run(output, $"Cross-validating {name} ...", () => Guard(() => CrossValidator.Run(data,
-                fold => dataset.Featurize(new MLContext(seed: request.Seed + fold)).Append(TrainerCatalog.Create(kind, request.Task, new MLContext(seed: request.Seed + fold), request.Network)),
+                fold => dataset.Featurize(new MLContext(seed: request.Seed + fold)).Append(create(new MLContext(seed: request.Seed + fold))),
                 options)));
             results.Add((name, result));
         }
@@ -63,8 +75,13 @@ internal static class CvRunner
             [$"Data: {file.Path}, {file.Rows} rows, label '{dataset.Label.Name}'.", $"Command: mlext cv --task {request.Task.ToString().ToLowerInvariant()} --folds {request.Folds} --seed {request.Seed}."]);
         output.Line();
         CrossValidationTable.Write(output, $"Cross-validated comparison ({request.Folds} folds{(request.Repeats > 1 ? $" × {request.Repeats}" : "")}):", results, report.KeyMetrics.Take(3).ToArray());
-        foreach (var warning in results.SelectMany(r => r.Result.Warnings.Select(w => $"{r.Name}: {w}")).Take(10))
-            output.Line($"Warning: {warning}");
+        foreach (var foldWarning in results.SelectMany(r => r.Result.Warnings.Select(w => $"{r.Name}: {w}")).Take(10))
+            output.Line($"Warning: {foldWarning}");
+        var networkResult = results.FirstOrDefault(r => r.Name == TrainerCatalog.DisplayName(TrainerKind.Nn, request.Task));
+        var linearResult = results.FirstOrDefault(r => r.Name == BaselineTrainers.LinearName(request.Task));
+        if (networkResult.Result is not null && linearResult.Result is not null
+            && BaselineVerdict.ForCrossValidation(networkResult.Result[report.PrimaryMetric], linearResult.Result[report.PrimaryMetric], linearResult.Name) is { } verdict)
+            output.Line(verdict);
         var written = ReportWriter.WriteAll(report, request.ReportDirectory);
         output.Line($"Report: {Path.Combine(request.ReportDirectory, "report.html")} (also report.md, report.json and {(written.Count - 3) / 2} plots as PNG and SVG).");
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using MLExt.Neural;
 using System.Globalization;
 using MLExt.Cli.Data;
+using MLExt.Cli.Models;
 using MLExt.Cli.Output;
 using MLExt.Cli.Training;
 using MLExt.Trainers;
@@ -23,24 +24,9 @@ internal static class TrainCommand
             Description = "Feature columns, comma-separated (default: every other column). Numeric columns are used as numbers, text columns one-hot encoded.",
             HelpName = "COLUMNS",
         };
-        var layers = new Option<string>("--layers") { Description = "Hidden layer widths, comma-separated; ReLU activations.", DefaultValueFactory = _ => "64,32", HelpName = "WIDTHS" };
-        var epochs = new Option<int>("--epochs") { Description = "Most passes over the training rows.", DefaultValueFactory = _ => 20 };
-        var learningRate = new Option<float>("--learning-rate") { Description = "Adam learning rate (> 0).", DefaultValueFactory = _ => TrainingDefaults.LearningRate };
-        var batchSize = new Option<int>("--batch-size") { Description = "Rows per gradient step (≥ 1).", DefaultValueFactory = _ => TrainingDefaults.BatchSize };
-        var dropout = new Option<float>("--dropout") { Description = "Dropout rate after each hidden layer, in [0, 1).", DefaultValueFactory = _ => 0f };
-        var l2 = new Option<float>("--l2") { Description = "L2 penalty on the weights (≥ 0).", DefaultValueFactory = _ => 0f };
         var seed = new Option<int>("--seed") { Description = "Seed of the train/test split, initialisation, shuffling and dropout.", DefaultValueFactory = _ => 1 };
         var testFraction = new Option<float>("--test-fraction") { Description = "Fraction of rows held out for the test metrics, in (0, 1).", DefaultValueFactory = _ => 0.2f };
-        var validationFraction = new Option<float>("--validation-fraction")
-        {
-            Description = "Fraction of the training rows held out to validate after each epoch, in [0, 1); 0 turns validation off.",
-            DefaultValueFactory = _ => 0.1f,
-        };
-        var patience = new Option<int>("--patience")
-        {
-            Description = "Early stopping: stop after this many epochs without a better validation loss and keep the best weights; 0 turns it off.",
-            DefaultValueFactory = _ => 5,
-        };
+        var baselines = BaselineOption.Create();
         var save = new Option<string>("--save")
         {
             Description = "Save the trained model (preprocessing and network) as an ML.NET model zip for 'mlext predict', 'mlext export' or mlContext.Model.Load.",
@@ -48,31 +34,32 @@ internal static class TrainCommand
         };
         var command = new Command("train", "Train an MLExt neural network on a CSV/TSV file and print its test metrics.")
         {
-            data, label, task, features, layers, epochs, learningRate, batchSize, dropout, l2, seed, testFraction, validationFraction, patience, save,
+            data, label, task, features, seed, testFraction, baselines, save,
         };
+        var networkOptions = new NetworkOptions();
+        networkOptions.AddTo(command);
         var textOptions = new TextOptions();
         textOptions.AddTo(command);
         command.SetAction(parseResult => context.Run(parseResult, output =>
         {
-            float dropoutRate = OptionRules.Fraction("--dropout", parseResult.GetValue(dropout));
             var text = textOptions.Parse(parseResult);
             if (text is not null && parseResult.GetValue(features) is { Length: > 0 })
                 throw new UserException("--features and --text cannot be combined: with --text the text column is the only feature");
-            var hidden = NetworkSettings.ReluLayers(OptionRules.LayerSizes("--layers", parseResult.GetValue(layers)!), dropoutRate);
-            var network = new NetworkSettings(
-                text?.HiddenLayers(hidden) ?? hidden,
-                parseResult.GetValue(epochs), parseResult.GetValue(learningRate), parseResult.GetValue(batchSize),
-                parseResult.GetValue(l2), parseResult.GetValue(seed), parseResult.GetValue(validationFraction),
-                OptionRules.AtLeastZero("--patience", parseResult.GetValue(patience)), text?.GradientClipNorm);
-            OptionRules.Trainer(network.Apply(new NeuralNetworkRegressionTrainer.Options(), progress: null));
+            var taskKind = Enum.Parse<TaskKind>(parseResult.GetValue(task)!, ignoreCase: true);
+            var network = networkOptions.Parse(parseResult, parseResult.GetValue(seed), text, taskKind);
+            OptionRules.Trainer(network.Settings.ForRows(TabularDefaults.MinimumBatch).Apply(new NeuralNetworkRegressionTrainer.Options(), progress: null));
             var request = new TrainRequest(
-                parseResult.GetValue(data)!, parseResult.GetValue(label)!, Enum.Parse<TaskKind>(parseResult.GetValue(task)!, ignoreCase: true),
+                parseResult.GetValue(data)!, parseResult.GetValue(label)!, taskKind,
                 OptionRules.ColumnList(parseResult.GetValue(features)),
                 OptionRules.OpenFraction("--test-fraction", parseResult.GetValue(testFraction)),
-                parseResult.GetValue(layers)!, dropoutRate, network, parseResult.GetValue(save), text);
+                network, BaselinesFor(text, parseResult.GetValue(baselines)), parseResult.GetValue(save), text);
             new CommandFiles().Input("--data", request.DataPath).Output("--save", request.SavePath).Check();
             return TrainRunner.Run(request, output);
         }));
         return command;
     }
+
+    // A linear model on a sequence network's token ids means nothing: sequence networks get no baselines.
+    private static Baselines BaselinesFor(Text.TextFeature? text, string? value) =>
+        text is { Network: not Text.TextNetworkKind.Bow } ? Baselines.None : BaselineOption.Parse(value);
 }

@@ -1,4 +1,5 @@
 using MLExt.Cli.Data;
+using MLExt.Cli.Models;
 using MLExt.Cli.Output;
 using MLExt.Cli.Text;
 using MLExt.Cli.Training;
@@ -15,16 +16,21 @@ internal static class TrainRunner
         var file = DelimitedFile.Profile(request.DataPath);
         var dataset = request.Text is null ? TabularDataset.Resolve(file, request.Label, request.Features, request.Task)
             : TabularDataset.ResolveText(file, request.Label, request.Task, request.Text);
-        var experiment = new TabularExperiment(dataset, request.Network, request.TestFraction);
+        var experiment = new TabularExperiment(dataset, request.Network.Settings, request.TestFraction);
+        var network = experiment.Network;
 
         output.Line($"Data: {file.Path}, {file.Rows:N0} rows, separator {SeparatorName(file.Separator)}.");
         output.Line($"Label: '{dataset.Label.Name}', {LabelDescription(dataset)}.");
         output.Line(request.Text is not null ? $"Features: {request.Text.Describe()}."
             : $"Features ({dataset.Features.Count}): {string.Join(", ", dataset.Features.Select(f => $"{f.Name} ({TabularDataset.Describe(f)})"))}; standardised.");
-        output.Line($"Split: TrainTestSplit(test fraction {request.TestFraction:0.###}, seed {request.Network.Seed}): {experiment.TrainRows:N0} train / {experiment.TestRows:N0} test rows.");
+        output.Line($"Split: TrainTestSplit(test fraction {request.TestFraction:0.###}, seed {network.Seed}): {experiment.TrainRows:N0} train / {experiment.TestRows:N0} test rows.");
         if (request.Text is { Network: not TextNetworkKind.Bow })
-            output.Line($"Network: {TextNetworks.Describe(request.Text.Network, request.Text.Settings)}; {request.Network.Describe()}.");
-        else output.Line($"Network: hidden layers {request.Layers} (ReLU{(request.Dropout > 0 ? $", dropout {request.Dropout:0.###}" : "")}); {request.Network.Describe()}.");
+            output.Line($"Network: {TextNetworks.Describe(request.Text.Network, request.Text.Settings)}; {network.Describe()}.");
+        else output.Line($"Network: hidden layers {request.Network.Layers} (ReLU{(request.Network.Dropout > 0 ? $", dropout {request.Network.Dropout:0.###}" : "")}); {network.Describe()}.");
+        if (request.Network.DescribeDefaults(experiment.TrainRows) is { } defaults)
+            output.Line(defaults);
+        if (experiment.CheckLabel() is { } warning)
+            output.Line($"Warning: {warning}");
 
         var result = EpochReporter.Run(output, $"{request.Task.ToString().ToLowerInvariant()} network", experiment.Train);
         output.Line(HistoryReport.Summary(result.History));
@@ -32,6 +38,21 @@ internal static class TrainRunner
         ReportTable.Write(output, $"Test metrics on {experiment.TestRows:N0} held-out row{(experiment.TestRows == 1 ? "" : "s")}:", ["metric", "value"],
             result.Metrics.Select(m => new[] { m.Name, ReportTable.Figure(m.Value) }));
         output.Line($"Fit: {ReportTable.Seconds(result.FitSeconds)} s.");
+        var baselines = request.Baselines == Baselines.None ? []
+            : StatusDisplay.Run(output, "Fitting the baselines ...", () => experiment.TrainBaselines(request.Baselines));
+        if (baselines.Count > 0)
+        {
+            output.Line();
+            ReportTable.Write(output, "Beside the baselines (same split; --baselines none leaves them out):",
+                ["model", .. result.Metrics.Select(m => m.Name), "fit seconds"],
+                [
+                    ["MLExt network", .. result.Metrics.Select(m => ReportTable.Figure(m.Value)), ReportTable.Seconds(result.FitSeconds)],
+                    .. baselines.Select(b => (IReadOnlyList<string>)[b.Name, .. b.Metrics.Select(m => ReportTable.Figure(m.Value)), ReportTable.Seconds(b.FitSeconds)]),
+                ]);
+            var linear = baselines.FirstOrDefault(b => b.Name == BaselineTrainers.LinearName(request.Task));
+            if (linear is not null && BaselineVerdict.ForTest(request.Task, result.Metrics, linear) is { } verdict)
+                output.Line(verdict);
+        }
         if (request.SavePath is not null)
         {
             experiment.Save(result.Model, request.SavePath);
@@ -46,11 +67,16 @@ internal static class TrainRunner
             Label = new { dataset.Label.Name, PositiveClass = dataset.Binary?.Positive, NegativeClass = dataset.Binary?.Negative },
             Text = request.Text is null ? null : new { request.Text.Column, Network = request.Text.Network.ToString().ToLowerInvariant(), request.Text.Settings },
             Features = dataset.Features.Select(f => new { f.Name, Kind = f.IsNumeric ? "numeric" : "text" }).ToList(),
-            Split = new { request.Network.Seed, request.TestFraction, experiment.TrainRows, experiment.TestRows },
-            Network = new { request.Layers, request.Dropout, request.Network.Epochs, request.Network.LearningRate, request.Network.BatchSize, request.Network.L2, request.Network.ValidationFraction, request.Network.Patience },
+            Split = new { network.Seed, request.TestFraction, experiment.TrainRows, experiment.TestRows },
+            Network = new
+            {
+                request.Network.Layers, request.Network.Dropout, network.Epochs, network.LearningRate, network.BatchSize, network.L2, network.ValidationFraction,
+                network.Patience, LabelScaling = network.LabelScaling.ToString(), request.Network.DefaultsUsed,
+            },
             History = HistoryReport.Figures(result.History),
             Metrics = result.Metrics.ToDictionary(m => m.Key, m => m.Value),
             result.FitSeconds,
+            Baselines = baselines.Select(b => new { b.Name, Metrics = b.Metrics.ToDictionary(m => m.Key, m => m.Value), b.FitSeconds }).ToList(),
             Saved = request.SavePath,
         });
         return 0;

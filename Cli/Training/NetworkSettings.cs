@@ -14,10 +14,16 @@ namespace MLExt.Cli.Training;
 /// <param name="ValidationFraction">Fraction of the training rows held out to validate after each epoch (0: none).</param>
 /// <param name="Patience">Early-stopping patience in epochs on the validation loss (0: off).</param>
 /// <param name="GradientClipNorm">Gradients are rescaled to this global L2 norm at most (null: no clipping).</param>
+/// <param name="LabelScaling">Regression: how the label is scaled for training (undone in the model).</param>
 internal sealed record NetworkSettings(
     IReadOnlyList<Layer> HiddenLayers, int Epochs, float LearningRate, int BatchSize, float L2, int Seed,
-    float ValidationFraction, int Patience, float? GradientClipNorm = null)
+    float ValidationFraction, int Patience, float? GradientClipNorm = null,
+    RegressionLabelScaling LabelScaling = RegressionLabelScaling.Standardize)
 {
+    /// <summary>These settings with a batch size chosen from <paramref name="trainingRows"/> when none was given (0).</summary>
+    public NetworkSettings ForRows(long trainingRows) =>
+        BatchSize > 0 ? this : this with { BatchSize = TabularDefaults.BatchSize(trainingRows) };
+
     /// <summary>ReLU dense layers of the given widths, each followed by dropout at <paramref name="dropout"/> when it is above 0.</summary>
     public static List<Layer> ReluLayers(IEnumerable<int> widths, float dropout)
     {
@@ -46,6 +52,8 @@ internal sealed record NetworkSettings(
             : null;
         options.GradientClipNorm = GradientClipNorm;
         options.Progress = progress;
+        if (options is NeuralNetworkRegressionTrainer.Options regression)
+            regression.LabelScaling = LabelScaling;
         return options;
     }
 
@@ -58,6 +66,8 @@ internal sealed record NetworkSettings(
             text += string.Create(CultureInfo.InvariantCulture, $", {ValidationFraction * 100:0.#}% of train held out for validation");
         if (Patience > 0 && ValidationFraction > 0)
             text += $", early stopping patience {Patience}";
+        if (LabelScaling != RegressionLabelScaling.Standardize)
+            text += $", label scaling {LabelScaling}";
         return text;
     }
 }

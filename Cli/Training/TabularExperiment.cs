@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLExt.Cli.Models;
 using MLExt.Neural;
 using MLExt.Trainers;
 
@@ -21,7 +23,6 @@ internal sealed class TabularExperiment
     {
         _mlContext = new MLContext(seed: network.Seed);
         _data = data;
-        _network = network;
         _split = _mlContext.Data.TrainTestSplit(data.Load(_mlContext), testFraction, seed: network.Seed);
         TrainRows = CountRows(_split.TrainSet);
         TestRows = CountRows(_split.TestSet);
@@ -30,7 +31,11 @@ internal sealed class TabularExperiment
         if (network.ValidationFraction > 0 && TrainRows < 2)
             throw new UserException($"--test-fraction {testFraction} leaves {TrainRows} training row of {data.File.Rows}; --validation-fraction " +
                 $"{network.ValidationFraction} needs at least 2 (use a smaller --test-fraction, or --validation-fraction 0)");
+        _network = network.ForRows(TrainRows);
     }
+
+    /// <summary>The network settings, the batch size chosen from the training rows when none was given.</summary>
+    public NetworkSettings Network => _network;
 
     /// <summary>Rows in the training part.</summary>
     public long TrainRows { get; }
@@ -49,6 +54,49 @@ internal sealed class TabularExperiment
         var metrics = TaskMetrics.Evaluate(_mlContext, _data.Task, scored, TabularDataset.LabelColumn);
         var network = (NeuralNetworkTransformer)model.LastTransformer;
         return new TabularResult(metrics, network.History, seconds, model);
+    }
+
+    /// <summary>
+    /// Regression: checks the training label before any training (the trainer's own checks, so that the user sees them
+    /// first): a constant label or a log scaling of a label ≤ 0 fails, naming the column; returns the warning about a
+    /// few values dominating the label, or null.
+    /// </summary>
+    public string? CheckLabel() => CheckLabel(_data, _split.TrainSet, _network.LabelScaling);
+
+    /// <summary>The check of <see cref="CheckLabel()"/> on any rows of <paramref name="data"/>'s loaded view.</summary>
+    public static string? CheckLabel(TabularDataset data, IDataView rows, RegressionLabelScaling scaling)
+    {
+        if (data.Task != TaskKind.Regression) return null;
+        var labels = rows.GetColumn<float>(TabularDataset.LabelColumn).ToArray();
+        try
+        {
+            TargetScaling.Fit(labels, scaling, data.Label.Name);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UserException(e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal));
+        }
+        return scaling == RegressionLabelScaling.LogStandardize ? null : TargetScaling.FindDominatingValues(labels, data.Label.Name);
+    }
+
+    /// <summary>Fits <paramref name="baselines"/> on the training part (featurised the same way) and evaluates them on the test part.</summary>
+    public IReadOnlyList<BaselineResult> TrainBaselines(Baselines baselines)
+    {
+        var results = new List<BaselineResult>();
+        if (baselines.HasFlag(Baselines.Linear))
+            results.Add(Fit(BaselineTrainers.LinearName(_data.Task), BaselineTrainers.Linear(_data.Task, _mlContext)));
+        if (baselines.HasFlag(Baselines.Mean))
+            results.Add(Fit(BaselineTrainers.MeanName(_data.Task), BaselineTrainers.Mean(_data.Task, _mlContext)));
+        return results;
+    }
+
+    private BaselineResult Fit(string name, IEstimator<ITransformer> trainer)
+    {
+        var clock = Stopwatch.StartNew();
+        var model = _data.Featurize(_mlContext).Append(trainer).Fit(_split.TrainSet);
+        double seconds = clock.Elapsed.TotalSeconds;
+        var metrics = TaskMetrics.Evaluate(_mlContext, _data.Task, model.Transform(_split.TestSet), TabularDataset.LabelColumn);
+        return new BaselineResult(name, metrics, seconds);
     }
 
     /// <summary>Saves <paramref name="model"/> (from <see cref="Train"/>) for <c>mlext predict</c>; see <see cref="ModelFile.Save"/>.</summary>

@@ -11,7 +11,7 @@ public sealed class CvCommandTests(CsvFixture files) : IClassFixture<CsvFixture>
     {
         using var folder = new TempFolder();
         string report = folder.PathOf("report");
-        var run = CliRun.Of(["cv", "--data", files.Binary, "--label", "label", "--task", "binary", "--trainer", "nn,lbfgs", "--report", report, "--json", .. Quick]);
+        var run = CliRun.Of(["cv", "--data", files.Binary, "--label", "label", "--task", "binary", "--trainer", "nn,lbfgs", "--report", report, "--json", "--baselines", "none", .. Quick]);
         Assert.True(run.ExitCode == 0, run.Stderr);
         var json = run.Json();
         Assert.Equal("stratified", json.GetProperty("crossValidation").GetProperty("strategy").GetString());
@@ -44,7 +44,7 @@ public sealed class CvCommandTests(CsvFixture files) : IClassFixture<CsvFixture>
     {
         using var folder = new TempFolder();
         var run = CliRun.Of(["cv", "--data", files.Multiclass, "--label", "species", "--task", "multiclass", "--trainer", "sdca", "--trainer", "fasttree",
-            "--trainer", "lightgbm", "--report", folder.PathOf("m"), "--json", "--folds", "2", "--parallel", "2"]);
+            "--trainer", "lightgbm", "--report", folder.PathOf("m"), "--json", "--folds", "2", "--parallel", "2", "--baselines", "none"]);
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Equal(3, run.Json().GetProperty("models").GetArrayLength());
     }
