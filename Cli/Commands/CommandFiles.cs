@@ -31,7 +31,11 @@ internal sealed class CommandFiles
     {
         foreach (var (option, path, folder) in _inputs)
         {
-            if (folder ? !Directory.Exists(path) : Directory.Exists(path) || !File.Exists(path))
+            if (!folder && Directory.Exists(path))
+                throw new UserException($"{option}: '{path}' is a folder; name a file");
+            if (folder && File.Exists(path))
+                throw new UserException($"{option}: '{path}' is a file; name a folder");
+            if (folder ? !Directory.Exists(path) : !File.Exists(path))
                 throw new UserException($"{option}: {(folder ? "folder" : "file")} '{path}' does not exist");
         }
         for (int i = 0; i < _outputs.Count; i++)
