@@ -69,18 +69,23 @@ public sealed class Study : IDisposable
         ? Finish(trial, TrialStatus.Completed, value, ToLoss(value), error: null)
         : Finish(trial, TrialStatus.Failed, double.NaN, double.NaN, $"The value is {value}.");
 
-    /// <summary>Tells that <paramref name="trial"/> stopped early (after <see cref="StudyTrial.ShouldPrune"/>); its loss is its last reported value.</summary>
+    /// <summary>
+    /// Tells that <paramref name="trial"/> stopped early (after <see cref="StudyTrial.ShouldPrune"/>); its loss is its last reported value.
+    /// </summary>
     /// <inheritdoc cref="Tell" path="/returns"/>
     /// <inheritdoc cref="Tell" path="/exception"/>
     public bool TellPruned(StudyTrial trial) =>
-        Finish(trial, TrialStatus.Pruned, double.NaN, trial?.IntermediateLosses.Count > 0 ? trial.IntermediateLosses[^1] : double.NaN, error: null);
+        Finish(trial, TrialStatus.Pruned, double.NaN, trial?.IntermediateLosses.Count > 0 ? trial.IntermediateLosses[^1] : double.NaN,
+            error: null);
 
     /// <summary>Tells that the objective failed on <paramref name="trial"/>, with the reason.</summary>
     /// <inheritdoc cref="Tell" path="/returns"/>
     /// <inheritdoc cref="Tell" path="/exception"/>
     public bool TellFailed(StudyTrial trial, string error) => Finish(trial, TrialStatus.Failed, double.NaN, double.NaN, error);
 
-    /// <summary>Stops heartbeating; trials asked and never told run again: a database re-queues them, a resumed file re-proposes them.</summary>
+    /// <summary>
+    /// Stops heartbeating; trials asked and never told run again: a database re-queues them, a resumed file re-proposes them.
+    /// </summary>
     public void Dispose()
     {
         int[] untold;

@@ -53,7 +53,7 @@ public sealed class AskTellTests
             Assert.Equal(Enumerable.Range(0, 30), trials.Select(t => t.Id).Order());
             Assert.All(trials, t => Assert.Equal(TrialStatus.Completed, t.Status));
             double best = trials.Min(t => t.Loss);
-            Assert.InRange(best, 0.397887, 1.5); // random search's median best after 30 trials is about 2
+            Assert.InRange(best, 0.397887, 1.0); // within 0.6 of the minimum (this seed reaches 0.53)
         }
         finally
         {
