@@ -94,11 +94,9 @@ public sealed class Experiment
             : $"hold-out {_options.ValidationFraction.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}";
         var header = new StudyHeader(_options.Task, metric, _options.Tuner.ToLowerInvariant(), _options.Seed, _options.MinEpochs, _options.MaxEpochs,
             space.ToString(), scoring, _options.DataFingerprint);
-        ITuner CreateTuner() => TunerFactory.Create(_options.Tuner, space, _options.Seed,
-            new MultiFidelityOptions { MinBudget = _options.MinEpochs, MaxBudget = _options.MaxEpochs, ReductionFactor = _options.ReductionFactor });
         using var storage = _options.Storage is null ? new JsonLinesStudyStorage(_options.StudyPath) : null;
-        var faults = new StudyFaults(_options.HeartbeatInterval, _options.EffectiveGracePeriod, _options.RetryFailedTrials);
-        using var session = new StudySession(_options.Storage ?? storage!, header, space, _options.Resume, CreateTuner, _options.MaxTrials, faults);
+        using var session = new StudySession(_options.Storage ?? storage!, header, space, _options.Resume, () => _options.CreateTuner(space),
+            _options.MaxTrials, _options.Faults);
 
         using var search = CancellationTokenSource.CreateLinkedTokenSource(_options.CancellationToken);
         if (_options.TimeBudget is { } budget)

@@ -112,6 +112,13 @@ public sealed class ExperimentOptions
     /// <summary>The metric this experiment optimises: <see cref="Metric"/> or the task's default.</summary>
     public ExperimentMetric EffectiveMetric => Metric ?? ExperimentMetrics.Default(Task);
 
+    /// <summary>How a shared study watches for workers that died, from the heartbeat, grace and retry options.</summary>
+    internal StudyFaults Faults => new(HeartbeatInterval, EffectiveGracePeriod, RetryFailedTrials);
+
+    /// <summary>A new tuner of <see cref="Tuner"/> over <paramref name="space"/> with these options' seed and budgets.</summary>
+    internal ITuner CreateTuner(SearchSpace space) => TunerFactory.Create(Tuner, space, Seed,
+        new MultiFidelityOptions { MinBudget = MinEpochs, MaxBudget = MaxEpochs, ReductionFactor = ReductionFactor });
+
     /// <summary>Checks every option.</summary>
     /// <exception cref="ArgumentException">An option is out of range or does not fit the task (its name is the parameter name).</exception>
     public void Validate()
