@@ -38,6 +38,9 @@ public abstract partial class Layer
     /// <summary>Reshapes each sample to a vector (for a dense layer after convolutions).</summary>
     public static Layer Flatten() => new Flatten();
 
+    /// <summary>Each sample reshaped to <paramref name="shape"/> (same values, row-major).</summary>
+    public static Layer Reshape(params int[] shape) => new Reshape(shape);
+
     /// <summary>Batch normalisation per channel (dense features or image channels), with running statistics for inference.</summary>
     public static Layer BatchNormalization(float momentum = 0.99f, float epsilon = 1e-3f) => new BatchNormalization(momentum, epsilon);
 

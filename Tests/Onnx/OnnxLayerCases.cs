@@ -68,6 +68,7 @@ internal static class OnnxLayerCases
         yield return ("AvgPool2D 3x3 stride 2 same (padding not counted)", typeof(AvgPool2D), Image, () => [new AvgPool2D(3, 2, Padding.Same)]);
         yield return ("GlobalAveragePool2D", typeof(GlobalAveragePool2D), Image, () => [new Conv2D(4, 3), new GlobalAveragePool2D(), new Dense(2)]);
         yield return ("Flatten", typeof(Flatten), Image, () => [new Conv2D(2, 3, activation: Activation.Relu), new Flatten(), new Dense(3)]);
+        yield return ("Reshape", typeof(Reshape), [12], () => [new Dense(18), new Reshape(2, 3, 3), new Conv2D(2, 2)]);
         yield return ("BatchNormalization dense", typeof(BatchNormalization), [6], () => [new BatchNormalization(), new Dense(3)]);
         yield return ("BatchNormalization image", typeof(BatchNormalization), Image, () => [new Conv2D(4, 3), new BatchNormalization(epsilon: 1e-2f)]);
         yield return ("LayerNormalization last axis", typeof(LayerNormalization), [6], () => [new LayerNormalization(), new Dense(3)]);
