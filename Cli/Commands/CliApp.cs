@@ -48,6 +48,7 @@ internal static class CliApp
         root.Subcommands.Add(SpamCommand.Create(context));
         root.Subcommands.Add(TuneCommand.Create(context));
         root.Subcommands.Add(StudyCommand.Create(context));
+        root.Subcommands.Add(VaeCommand.Create(context));
         return (root, context);
     }
 
