@@ -17,6 +17,8 @@ public static class LayerRegistry
         [nameof(Dropout)] = Dropout.Create,
         [nameof(ActivationLayer)] = ActivationLayer.Create,
         [nameof(Conv2D)] = Conv2D.Create,
+        [nameof(Conv2DTranspose)] = Conv2DTranspose.Create,
+        [nameof(Upsampling2D)] = Upsampling2D.Create,
         [nameof(DepthwiseConv2D)] = DepthwiseConv2D.Create,
         [nameof(SeparableConv2D)] = SeparableConv2D.Create,
         [nameof(MaxPool2D)] = MaxPool2D.Create,

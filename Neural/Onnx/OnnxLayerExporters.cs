@@ -26,6 +26,8 @@ internal static class OnnxLayerExporters
         [typeof(Flatten)] = For<Flatten>(FlattenExporter.Export),
         [typeof(Reshape)] = For<Reshape>(ReshapeExporter.Export),
         [typeof(Conv2D)] = For<Conv2D>(Conv2DExporter.Export),
+        [typeof(Conv2DTranspose)] = For<Conv2DTranspose>(Conv2DTransposeExporter.Export),
+        [typeof(Upsampling2D)] = For<Upsampling2D>(Upsampling2DExporter.Export),
         [typeof(DepthwiseConv2D)] = For<DepthwiseConv2D>(DepthwiseConv2DExporter.Export),
         [typeof(SeparableConv2D)] = For<SeparableConv2D>(SeparableConv2DExporter.Export),
         [typeof(MaxPool2D)] = For<MaxPool2D>(MaxPool2DExporter.Export),
