@@ -23,8 +23,20 @@ public static class GanModels
         var g = new GraphBuilder();
         var z = g.Input(GanNames.Noise, noiseSize);
         var input = classes > 0 ? g.Concatenate(-1, z, g.Input(GanNames.Class, classes)) : z;
-        var image = g.Apply(input, new Dense(4 * width), Leaky(), new Dense(8 * width), Leaky(),
-            new Dense(channels * height * imageWidth, Activation.Tanh), new Reshape(imageShape));
+        GraphNode image;
+        if (architecture == GanArchitecture.Mlp)
+        {
+            image = g.Apply(input, new Dense(4 * width), Leaky(), new Dense(8 * width), Leaky(),
+                new Dense(channels * height * imageWidth, Activation.Tanh), new Reshape(imageShape));
+        }
+        else
+        {
+            int h = height / 4, w = imageWidth / 4;
+            image = g.Apply(input, new Dense(2 * width * h * w, useBias: false), new Reshape(2 * width, h, w),
+                new BatchNormalization(momentum: 0.9f, epsilon: 1e-5f), new ActivationLayer(Activation.Relu),
+                TransposedConvolution(width, useBias: false), new BatchNormalization(momentum: 0.9f, epsilon: 1e-5f),
+                new ActivationLayer(Activation.Relu), TransposedConvolution(channels, useBias: true), new ActivationLayer(Activation.Tanh));
+        }
         g.Output(GanNames.Image, image);
         return g.Build(random);
     }
@@ -34,18 +46,36 @@ public static class GanModels
     /// <exception cref="ArgumentException">As for <see cref="Generator"/>.</exception>
     public static ModelGraph Discriminator(GanArchitecture architecture, int classes, int[] imageShape, int width, RandomSource random)
     {
-        CheckShape(architecture, 1, classes, imageShape, width);
+        var (_, height, imageWidth) = CheckShape(architecture, 1, classes, imageShape, width);
         var g = new GraphBuilder();
         var image = g.Input(GanNames.Image, imageShape);
         var label = classes > 0 ? g.Input(GanNames.Class, classes) : null;
-        var pixels = g.Apply(new Flatten(), image);
-        var input = label is null ? pixels : g.Concatenate(-1, pixels, label);
-        var logit = g.Apply(input, new Dense(8 * width), Leaky(), new Dense(4 * width), Leaky(), new Dense(1));
+        GraphNode logit;
+        if (architecture == GanArchitecture.Mlp)
+        {
+            var pixels = g.Apply(new Flatten(), image);
+            var input = label is null ? pixels : g.Concatenate(-1, pixels, label);
+            logit = g.Apply(input, new Dense(8 * width), Leaky(), new Dense(4 * width), Leaky(), new Dense(1));
+        }
+        else
+        {
+            var input = label is null ? image
+                : g.Concatenate(0, image, g.Apply(label, new Dense(height * imageWidth), new Reshape(1, height, imageWidth)));
+            logit = g.Apply(input, StridedConvolution(width), Leaky(), StridedConvolution(2 * width),
+                new BatchNormalization(momentum: 0.9f, epsilon: 1e-5f), Leaky(), new Flatten(), new Dense(1));
+        }
         g.Output(GanNames.Logit, logit);
         return g.Build(random);
     }
 
     private static ActivationLayer Leaky() => new(Activation.LeakyRelu, LeakySlope);
+
+    // 4×4, stride 2, padding 1: halves height and width
+    private static Conv2D StridedConvolution(int filters) => new(filters, 4, stride: 2, padding: Padding.Explicit(1));
+
+    // 4×4, stride 2, padding 1: doubles height and width
+    private static Layer TransposedConvolution(int filters, bool useBias) =>
+        new Conv2DTranspose(filters, 4, stride: 2, padding: Padding.Explicit(1), useBias: useBias);
 
     private static (int Channels, int Height, int Width) CheckShape(GanArchitecture architecture, int noiseSize, int classes, int[] imageShape, int width)
     {
@@ -56,6 +86,9 @@ public static class GanModels
         SettingCheck.AtLeastOne(width, nameof(width));
         if (imageShape is not [> 0, > 0, > 0])
             throw new ArgumentException($"GAN images must be [channels, height, width], got {Tensor.FormatShape(imageShape)}.", nameof(imageShape));
+        if (architecture == GanArchitecture.Dcgan && (imageShape[1] % 4 != 0 || imageShape[2] % 4 != 0))
+            throw new ArgumentException($"The DCGAN doubles 1/4-size maps twice, so the image height and width must be multiples of 4; " +
+                $"got {Tensor.FormatShape(imageShape)}.", nameof(imageShape));
         return (imageShape[0], imageShape[1], imageShape[2]);
     }
 }

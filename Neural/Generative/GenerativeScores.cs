@@ -36,16 +36,25 @@ public static class GenerativeScores
     /// <exception cref="ArgumentException">No rows, or a length that is not whole rows.</exception>
     public static double[] ClassShares(ReadOnlySpan<float> probabilities, int classes)
     {
-        int n = Rows(probabilities, classes);
+        var predicted = PredictedClasses(probabilities, classes);
         var shares = new double[classes];
-        for (int i = 0; i < n; i++)
+        foreach (int c in predicted) shares[c] += 1.0 / predicted.Length;
+        return shares;
+    }
+
+    /// <summary>Each row's most probable class (ties go to the lower class).</summary>
+    /// <exception cref="ArgumentException">No rows, or a length that is not whole rows.</exception>
+    public static int[] PredictedClasses(ReadOnlySpan<float> probabilities, int classes)
+    {
+        var predicted = new int[Rows(probabilities, classes)];
+        for (int i = 0; i < predicted.Length; i++)
         {
             var row = probabilities.Slice(i * classes, classes);
             int best = 0;
             for (int c = 1; c < classes; c++) if (row[c] > row[best]) best = c;
-            shares[best] += 1.0 / n;
+            predicted[i] = best;
         }
-        return shares;
+        return predicted;
     }
 
     /// <summary>
