@@ -1,5 +1,7 @@
 using MLExt.Cli.Output;
 using MLExt.Data;
+using MLExt.Evaluation.Plots;
+using MLExt.IO;
 using MLExt.Neural;
 
 namespace MLExt.Cli.Generative;
@@ -84,19 +86,23 @@ internal static class VaeRunner
             for (int i = 0; i < count; i++) grid.Add(decoded.Row(first + i).ToArray());
             for (int i = count; i < columns; i++) grid.Add(new float[pixels]);
         }
-        DigitGrid.Write(Path("reconstructions.png"), grid, side, columns);
+        WriteGrid(Path("reconstructions.png"), grid, side, columns);
 
         var samples = vae.SamplePrior(GridColumns * GridColumns, random);
-        DigitGrid.Write(Path("samples.png"), Enumerable.Range(0, samples.Rows).Select(i => samples.Row(i).ToArray()).ToList(), side, GridColumns);
+        AtomicFile.WriteAllBytes(Path("samples.png"), ImageGrid.Png(samples.Span, side, side, GridColumns));
 
         if (vae.LatentSize == 2)
         {
             var means = vae.EncodeMean(new Tensor(testImages, Tensor.BatchShape(testLabels.Length, vae.ImageShape)));
             LatentSpacePlot.Write(Path("latent-space.png"), means.Span.ToArray(), testLabels);
-            DigitGrid.Write(Path("manifold.png"), Manifold(vae), side, ManifoldSide);
+            WriteGrid(Path("manifold.png"), Manifold(vae), side, ManifoldSide);
         }
         return files;
     }
+
+    // Images as one PNG grid, written through a temporary file renamed into place.
+    private static void WriteGrid(string path, List<float[]> images, int side, int columns) =>
+        AtomicFile.WriteAllBytes(path, ImageGrid.Png(images.SelectMany(i => i).ToArray(), side, side, columns));
 
     // The decoded grid of z on [−2.5, 2.5]² (±2.5 prior standard deviations), z₂ growing upwards as in a plot.
     private static List<float[]> Manifold(VariationalAutoencoder vae)
