@@ -49,6 +49,7 @@ internal static class CliApp
         root.Subcommands.Add(GanCommand.Create(context));
         root.Subcommands.Add(TuneCommand.Create(context));
         root.Subcommands.Add(StudyCommand.Create(context));
+        root.Subcommands.Add(VaeCommand.Create(context));
         return (root, context);
     }
 
