@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using MLExt.Cli.Output;
 using MLExt.Data;
-using MLExt.Evaluation.Plots;
 using MLExt.IO;
 using MLExt.Neural;
 
@@ -36,8 +35,7 @@ internal static class GanRunner
             {
                 var grid = GanTraining.Generate(generator, GridImages, new RandomSource(options.Seed + 2), gridClasses);
                 string path = Path.Combine(request.ReportDirectory, $"epoch-{epoch.Epoch:000}.png");
-                var png = ImageGrid.Png(grid, MnistDigits.Side, MnistDigits.Side, GridColumns);
-                AtomicFile.Write(path, stream => stream.Write(png));
+                DigitGrid.Write(path, grid, MnistDigits.Side, GridColumns);
                 // The command runs in the invariant culture (CliApp).
                 output.Line($"epoch {epoch.Epoch}: discriminator loss {epoch.DiscriminatorLoss:F4}, generator loss " +
                     $"{epoch.GeneratorLoss:F4}, {train.Count / epoch.Elapsed.TotalSeconds:F0} images/s, grid {path}");
