@@ -37,6 +37,13 @@ public abstract partial class Layer
     /// </summary>
     internal virtual Tensor BackwardInputOnly(Tensor outputGradient) => Backward(outputGradient);
 
+    /// <summary>Gives <paramref name="copy"/> this layer's training settings (for <see cref="CloneUnbuilt"/>).</summary>
+    internal virtual void CopyTrainingSettingsTo(Layer copy)
+    {
+        copy.Trainable = Trainable;
+        copy._learningRateMultiplier = _learningRateMultiplier;
+    }
+
     /// <summary>The training settings that differ from the defaults, for checkpoint descriptions ("" when none).</summary>
     internal virtual string TrainingSettingsText =>
         (Trainable ? "" : " frozen") + (_learningRateMultiplier == 1f ? "" : FormattableString.Invariant($" lr×{_learningRateMultiplier}"));

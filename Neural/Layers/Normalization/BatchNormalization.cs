@@ -42,6 +42,13 @@ public sealed class BatchNormalization : Layer
     public bool UpdateStatistics { get; set; } = true;
 
     /// <inheritdoc/>
+    internal override void CopyTrainingSettingsTo(Layer copy)
+    {
+        base.CopyTrainingSettingsTo(copy);
+        if (copy is BatchNormalization normalization) normalization.UpdateStatistics = UpdateStatistics;
+    }
+
+    /// <inheritdoc/>
     internal override string TrainingSettingsText => base.TrainingSettingsText + (UpdateStatistics ? "" : " statistics-frozen");
 
     /// <summary>Scale γ <c>[channels]</c>, initially 1.</summary>
