@@ -54,13 +54,13 @@ public abstract class NeuralNetworkTrainerBase<TOptions> : IEstimator<NeuralNetw
         options.Validate();
         var labelColumn = TrainingDataReader.LabelColumn(input.Schema, options.LabelColumnName);
         var head = CreateHead(labelColumn);
-        CheckBeforeReading(input, labelColumn, head);
         var trainingOptions = CreateTrainingOptions(head);
 
         var host = _environment?.Register("NeuralNetwork");
         int seed = options.Seed ?? host?.Rand.Next() ?? 0;
         var random = new RandomSource(seed);
         var featureShape = FeatureShapes.Resolve(options.InputShape, TrainingDataReader.FeatureColumn(input.Schema, options.FeatureColumnName));
+        CheckBeforeReading(input, labelColumn, head);
         var training = TrainingDataReader.Read(input, options.FeatureColumnName, options.LabelColumnName, head, "training", options.CancellationToken).Reshape(featureShape);
         TrainingSet? validation = null;
         if (options.ValidationData is not null)

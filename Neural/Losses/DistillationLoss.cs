@@ -13,7 +13,7 @@ namespace MLExt.Neural;
 public sealed class DistillationLoss : Loss
 {
     private Tensor? _gradient;
-    private float[] _student = [], _teacher = [];
+    private double[] _student = [], _teacher = [];
     private bool _ready;
 
     /// <summary>Creates the loss.</summary>
@@ -48,7 +48,7 @@ public sealed class DistillationLoss : Loss
             throw new ArgumentException($"{Name} needs targets [n, 2k] = [{n}, {2 * k}] (label, then teacher logits) for " +
                 $"logits {prediction.ShapeText}, got {target.ShapeText}.", nameof(target));
         _ready = false;
-        if (_student.Length != k) (_student, _teacher) = (new float[k], new float[k]);
+        if (_student.Length != k) (_student, _teacher) = (new double[k], new double[k]);
         var g = Tensor.Ensure(ref _gradient, prediction.Shape);
         float T = Temperature, hard = Alpha, soft = 1f - Alpha;
         double total = 0;
@@ -60,11 +60,11 @@ public sealed class DistillationLoss : Loss
             var gradient = g.Row(r);
             double labelSum = CheckLabel(y, r);
             // CE = −Σ y·log softmax(s) ; ∂/∂s = softmax(s)·Σy − y
-            LogSoftmax(s, 1f, gradient);
+            LogSoftmax(s, 1f, _student);
             for (int j = 0; j < k; j++)
             {
-                total -= hard * y[j] * gradient[j];
-                gradient[j] = hard * (float)(Math.Exp(gradient[j]) * labelSum - y[j]);
+                total -= hard * y[j] * _student[j];
+                gradient[j] = hard * (float)(Math.Exp(_student[j]) * labelSum - y[j]);
             }
             // T²·KL(p ‖ q) = T²·Σ p·(log p − log q), p = softmax(t/T), q = softmax(s/T) ; ∂/∂s = T·(q − p)
             LogSoftmax(s, T, _student);
@@ -89,15 +89,15 @@ public sealed class DistillationLoss : Loss
     public override Tensor Backward() =>
         _ready ? _gradient! : throw new InvalidOperationException($"{Name}.Backward called before a successful Forward.");
 
-    // log softmax(z/T) into destination, stably: z/T − m − log Σ e^(z/T − m).
-    private static void LogSoftmax(ReadOnlySpan<float> z, float temperature, Span<float> destination)
+    // log softmax(z/T) into destination, stably and in double (the soft term is scaled by T²): z/T − m − log Σ e^(z/T − m).
+    private static void LogSoftmax(ReadOnlySpan<float> z, float temperature, Span<double> destination)
     {
-        TensorPrimitives.Divide(z, temperature, destination);
-        float max = TensorPrimitives.Max(destination);
+        double max = double.NegativeInfinity;
+        for (int j = 0; j < z.Length; j++) max = Math.Max(max, destination[j] = z[j] / (double)temperature);
         double sum = 0;
-        foreach (float v in destination) sum += Math.Exp(v - max);
+        foreach (double v in destination) sum += Math.Exp(v - max);
         double logSumExp = max + Math.Log(sum);
-        for (int j = 0; j < destination.Length; j++) destination[j] = (float)(destination[j] - logSumExp);
+        for (int j = 0; j < destination.Length; j++) destination[j] -= logSumExp;
     }
 
     private double CheckLabel(ReadOnlySpan<float> y, int row)

@@ -51,7 +51,7 @@ internal static class TeacherScores
     /// <summary>The teacher's logits for every row of <paramref name="data"/>, <c>[rows, classes]</c>, computed once per
     /// data view (cached in the options).</summary>
     /// <exception cref="ArgumentException">Scores that are not probabilities when read as such (row named).</exception>
-    public static float[] Logits(DistillationOptions options, IDataView data, int classes, CancellationToken cancellation)
+    public static float[] Logits(DistillationOptions options, IDataView data, CancellationToken cancellation)
     {
         if (options.Cache.TryGetValue(data, out var cached)) return cached;
         var scored = options.Teacher!.Transform(data);
