@@ -31,7 +31,10 @@ public abstract class NeuralNetworkOptions : TrainingSettings
 
     /// <summary>
     /// The hidden layers, in order. The trainer adds the output layer (one unit per class, or one
-    /// unit) itself. These are templates: each <c>Fit</c> builds fresh copies, so options can be reused.
+    /// unit) itself. These are templates: each <c>Fit</c> builds fresh copies, so options can be reused. A template's
+    /// training settings carry over: <see cref="Layer.LearningRateMultiplier"/> (discriminative rates),
+    /// <see cref="Layer.Trainable"/> (false keeps the layer at its initialisation: a fixed random projection) and a batch
+    /// normalisation's <see cref="BatchNormalization.UpdateStatistics"/>.
     /// </summary>
     public List<Layer> Layers { get; set; } = [];
 

@@ -52,17 +52,21 @@ public abstract class NeuralNetworkTrainerBase<TOptions> : IEstimator<NeuralNetw
         ArgumentNullException.ThrowIfNull(input);
         var options = TrainerOptions;
         options.Validate();
-        var head = CreateHead(TrainingDataReader.LabelColumn(input.Schema, options.LabelColumnName));
+        var labelColumn = TrainingDataReader.LabelColumn(input.Schema, options.LabelColumnName);
+        var head = CreateHead(labelColumn);
         var trainingOptions = CreateTrainingOptions(head);
 
         var host = _environment?.Register("NeuralNetwork");
         int seed = options.Seed ?? host?.Rand.Next() ?? 0;
         var random = new RandomSource(seed);
         var featureShape = FeatureShapes.Resolve(options.InputShape, TrainingDataReader.FeatureColumn(input.Schema, options.FeatureColumnName));
+        CheckBeforeReading(input, labelColumn, head);
         var training = TrainingDataReader.Read(input, options.FeatureColumnName, options.LabelColumnName, head, "training", options.CancellationToken).Reshape(featureShape);
         TrainingSet? validation = null;
         if (options.ValidationData is not null)
             validation = TrainingDataReader.Read(options.ValidationData, options.FeatureColumnName, options.LabelColumnName, head, "validation", options.CancellationToken).Reshape(featureShape);
+        training = AddTargets(input, training, head);
+        if (validation is not null) validation = AddTargets(options.ValidationData!, validation, head);
         else if (options.ValidationFraction > 0)
         {
             if (training.Count < 2)
@@ -85,9 +89,20 @@ public abstract class NeuralNetworkTrainerBase<TOptions> : IEstimator<NeuralNetw
                 (validation is null ? "" : $", validating on {validation.Count}") + ".");
             trainingOptions.Log = line => channel.Info(MessageSensitivity.None, line);
         }
-        var history = TrainingLoop.Fit(network, training, validation, trainingOptions, random.Fork());
+        var history = Train(network, training, validation, trainingOptions, random.Fork());
         return new NeuralNetworkTransformer(network, head, options.FeatureColumnName, history);
     }
+
+    /// <summary>Checks what the trainer needs besides the label and features, from the schema, before any data is read.</summary>
+    private protected virtual void CheckBeforeReading(IDataView input, DataViewSchema.Column label, PredictionHead head) { }
+
+    /// <summary>The rows' targets as training uses them (the head's targets by default; distillation appends the
+    /// teacher's logits). Runs before the validation split, on the data the rows were read from.</summary>
+    private protected virtual TrainingSet AddTargets(IDataView data, TrainingSet rows, PredictionHead head) => rows;
+
+    /// <summary>Trains the built network (the engine's loop on the head's loss by default).</summary>
+    private protected virtual TrainingHistory Train(Network network, TrainingSet training, TrainingSet? validation, TrainingOptions options,
+        RandomSource random) => TrainingLoop.Fit(network, training, validation, options, random);
 
     private TrainingOptions CreateTrainingOptions(PredictionHead head)
     {

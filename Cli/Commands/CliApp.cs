@@ -40,6 +40,7 @@ internal static class CliApp
         root.Options.Add(json);
         DemoCommand.Configure(root, context);
         root.Subcommands.Add(TrainCommand.Create(context));
+        root.Subcommands.Add(DistillCommand.Create(context));
         root.Subcommands.Add(PredictCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(CvCommand.Create(context));

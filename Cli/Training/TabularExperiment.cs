@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Transforms;
 using MLExt.Cli.Models;
 using MLExt.Neural;
 using MLExt.Trainers;
@@ -37,6 +38,43 @@ internal sealed class TabularExperiment
     /// <summary>The network settings, the batch size chosen from the training rows when none was given.</summary>
     public NetworkSettings Network => _network;
 
+    // The column of the training rows holding the teacher's scores (mlext distill).
+    private const string TeacherScoreColumn = "TeacherScore";
+    private const string RawCopySuffix = "__teacher_input";
+    private IDataView? _taughtTrainSet;
+
+    /// <summary>Knowledge distillation of the multiclass network (<c>mlext distill</c>), or null.</summary>
+    public DistillationOptions? Distillation { get; private set; }
+
+    /// <summary>
+    /// Teaches the network with <paramref name="teacher"/>, a model that scores this file's loader columns with a
+    /// multiclass <c>Score</c>. The teacher scores the raw training rows (its own preprocessing may replace columns in
+    /// place, so the loader's columns are copied aside and restored after it); the network's trainer then reads the
+    /// scores from a column of the rows.
+    /// </summary>
+    /// <exception cref="UserException">The teacher cannot score the file or has no <c>Score</c>, naming --teacher.</exception>
+    public void UseTeacher(ITransformer teacher, float temperature, float alpha)
+    {
+        var raw = _split.TrainSet.Schema.Where(c => !c.IsHidden).Select(c => c.Name).ToArray();
+        try
+        {
+            var aside = Copies(raw.Select(n => (n + RawCopySuffix, n)));
+            var view = teacher.Transform(aside.Fit(_split.TrainSet).Transform(_split.TrainSet));
+            var back = Copies([.. raw.Select(n => (n, n + RawCopySuffix)), (TeacherScoreColumn, ColumnNames.Score)]);
+            _taughtTrainSet = back.Fit(view).Transform(view);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException)
+        {
+            throw new UserException($"--teacher cannot score --data's columns with a multiclass 'Score': {e.Message}");
+        }
+        // The rows carry the scores already: the trainer's teacher is the identity, reading TeacherScore.
+        Distillation = new DistillationOptions
+        {
+            Teacher = new TransformerChain<ITransformer>(), TeacherScoreColumnName = TeacherScoreColumn,
+            Temperature = temperature, Alpha = alpha,
+        };
+    }
+
     /// <summary>Rows in the training part.</summary>
     public long TrainRows { get; }
 
@@ -48,7 +86,7 @@ internal sealed class TabularExperiment
     {
         var pipeline = _data.Featurize(_mlContext).Append(CreateTrainer(progress));
         var clock = Stopwatch.StartNew();
-        var model = pipeline.Fit(_split.TrainSet);
+        var model = pipeline.Fit(_taughtTrainSet ?? _split.TrainSet);
         double seconds = clock.Elapsed.TotalSeconds;
         var scored = model.Transform(_split.TestSet);
         var metrics = TaskMetrics.Evaluate(_mlContext, _data.Task, scored, TabularDataset.LabelColumn);
@@ -99,6 +137,17 @@ internal sealed class TabularExperiment
         return new BaselineResult(name, metrics, seconds);
     }
 
+    private IEstimator<ITransformer> Copies(IEnumerable<(string Output, string Input)> pairs) => pairs.Aggregate(
+        (IEstimator<ITransformer>)new EstimatorChain<ITransformer>(), (chain, p) => chain.Append(_mlContext.Transforms.CopyColumns(p.Output, p.Input)));
+
+    /// <summary>A multiclass <paramref name="teacher"/>'s metrics on the test part (its labels keyed as the network's are).</summary>
+    public IReadOnlyList<Metric> EvaluateTeacher(ITransformer teacher)
+    {
+        var labels = _mlContext.Transforms.Conversion.MapValueToKey(TabularDataset.LabelColumn,
+            keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue).Fit(_split.TrainSet);
+        return TaskMetrics.Evaluate(_mlContext, TaskKind.Multiclass, labels.Transform(teacher.Transform(_split.TestSet)), TabularDataset.LabelColumn);
+    }
+
     /// <summary>Saves <paramref name="model"/> (from <see cref="Train"/>) for <c>mlext predict</c>; see <see cref="ModelFile.Save"/>.</summary>
     public void Save(ITransformer model, string path) => ModelFile.Save(_mlContext, model, _data, _split.TrainSet, path);
 
@@ -108,7 +157,8 @@ internal sealed class TabularExperiment
         return _data.Task switch
         {
             TaskKind.Binary => trainers.BinaryClassification.Trainers.NeuralNetwork(_network.Apply(new NeuralNetworkBinaryTrainer.Options(), progress)),
-            TaskKind.Multiclass => trainers.MulticlassClassification.Trainers.NeuralNetwork(_network.Apply(new NeuralNetworkMulticlassTrainer.Options(), progress)),
+            TaskKind.Multiclass => trainers.MulticlassClassification.Trainers.NeuralNetwork(
+                _network.Apply(new NeuralNetworkMulticlassTrainer.Options { Distillation = Distillation }, progress)),
             _ => trainers.Regression.Trainers.NeuralNetwork(_network.Apply(new NeuralNetworkRegressionTrainer.Options(), progress)),
         };
     }

@@ -114,8 +114,6 @@ internal static class GraphCompiler
                 _ => MergeStep(node, from, shapes, reads[order[s]].Select(r => nodes[r].Name).ToArray(), describe),
             };
         }
-        foreach (var step in steps)
-            step.NeedsInputGradient = step.Inputs.Any(i => steps[i].HasParameters || steps[i].NeedsInputGradient);
         var graphOutputs = outputs.Select(o => new GraphOutput(o.Key, o.Value, steps[stepOf[index[o.Value]]].Shape)).ToArray();
         var outputSteps = outputs.Select(o => stepOf[index[o.Value]]).ToArray();
         return new ModelGraph(steps, inputs.ToArray(), graphOutputs, outputSteps);

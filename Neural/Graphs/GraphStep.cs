@@ -30,7 +30,10 @@ internal sealed class GraphStep
     /// <summary>Whether the application has trainable parameters.</summary>
     public bool HasParameters { get; init; }
 
-    /// <summary>Whether some step upstream has parameters, so that training needs this step's dL/dinput.</summary>
+    /// <summary>Whether the application's layer has parameters and trains (<see cref="Layer.Trainable"/>).</summary>
+    public bool HasTrainableParameters { get; set; }
+
+    /// <summary>Whether some step upstream has trainable parameters, so that training needs this step's dL/dinput.</summary>
     public bool NeedsInputGradient { get; set; }
 
     /// <summary>Reused input list of a merge.</summary>

@@ -19,6 +19,7 @@ public sealed partial class ModelGraph
     {
         ArgumentNullException.ThrowIfNull(inputs);
         CheckInputs(inputs);
+        if (training) RefreshTrainingSettings();
         float terms = 0;
         var steps = _steps;
         for (int s = 0; s < steps.Length; s++)
@@ -89,15 +90,17 @@ public sealed partial class ModelGraph
     }
 
     /// <summary>
-    /// <see cref="Backward"/> for training: parameter gradients only. A node whose input gradient would reach no
-    /// parameter skips it (the first parametrised layer of each input branch computes only its own gradients,
-    /// parameter-free layers before it are not run backward).
+    /// <see cref="Backward"/> for training: gradients of the trainable parameters only. A node whose input gradient
+    /// would reach no trainable parameter skips it (the first trainable layer of each input branch computes only its
+    /// own gradients; frozen and parameter-free layers before it are not run backward), and frozen layers between
+    /// trainable ones pass dL/dx on without computing their weight gradients.
     /// </summary>
     public void BackwardParametersOnly(IReadOnlyList<Tensor?> outputGradients) => Propagate(outputGradients, parametersOnly: true);
 
     private void Propagate(IReadOnlyList<Tensor?> outputGradients, bool parametersOnly)
     {
         ArgumentNullException.ThrowIfNull(outputGradients);
+        RefreshTrainingSettings();
         if (outputGradients.Count != _outputs.Length)
             throw new ArgumentException($"Expected {_outputs.Length} output gradients (one per output, null for none), " +
                 $"got {outputGradients.Count}.", nameof(outputGradients));
@@ -121,8 +124,11 @@ public sealed partial class ModelGraph
             bool propagate = !parametersOnly || step.NeedsInputGradient;
             if (step.Kind == GraphNodeKind.Layer)
             {
-                if (propagate) Contribute(steps[step.Inputs[0]], step.Layer!.Backward(g));
-                else if (step.HasParameters) step.Layer!.BackwardParametersOnly(g);
+                // A frozen layer passes dL/dx on without its weight gradients.
+                var layer = step.Layer!;
+                bool frozen = step.HasParameters && !step.HasTrainableParameters;
+                if (propagate) Contribute(steps[step.Inputs[0]], frozen ? layer.BackwardInputOnly(g) : layer.Backward(g));
+                else if (step.HasTrainableParameters) layer.BackwardParametersOnly(g);
             }
             else if (propagate)
             {

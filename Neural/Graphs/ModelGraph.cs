@@ -39,6 +39,7 @@ public sealed partial class ModelGraph
         _states = _layers.SelectMany(l => l.States).ToArray();
         // Every application draws its own dropout masks, so every application's generator is saved in checkpoints.
         _randomSources = steps.Where(s => s.Layer is not null).SelectMany(s => s.Layer!.RandomSources).ToArray();
+        RefreshTrainingSettings();
     }
 
     /// <summary>The steps in topological order (for the ONNX exporter).</summary>
@@ -98,10 +99,11 @@ public sealed partial class ModelGraph
     public int[] ShapeOf(string node) =>
         (int[])(_steps.FirstOrDefault(s => s.Name == node)?.Shape ?? throw new ArgumentException($"The graph has no node '{node}'.", nameof(node))).Clone();
 
-    /// <summary>Sets every parameter gradient to zero.</summary>
+    /// <summary>Sets every trainable parameter's gradient to zero (frozen layers get no gradient work).</summary>
     public void ZeroGradients()
     {
-        foreach (var p in _parameters) p.ZeroGradient();
+        RefreshTrainingSettings();
+        foreach (var p in _trainable) p.ZeroGradient(); // the array, not the interface: no enumerator per batch
     }
 
     /// <summary>Copies of every parameter's values, in <see cref="Parameters"/> order, then of every <see cref="States"/>
@@ -138,7 +140,8 @@ public sealed partial class ModelGraph
 
     /// <summary>
     /// The description checkpoints compare on resume: each input with its shape, each node with its layer's
-    /// configuration and weight shapes (or its merge) and what it reads, then each output.
+    /// configuration, weight shapes and training settings (frozen, learning-rate multiplier, frozen statistics), or its
+    /// merge, and what it reads, then each output.
     /// </summary>
     public IReadOnlyList<string> Describe() =>
     [
@@ -146,7 +149,7 @@ public sealed partial class ModelGraph
         {
             GraphNodeKind.Input => $"input {s.Name} {Tensor.FormatShape(s.Shape)}",
             GraphNodeKind.Layer => ($"node {s.Name} <- {ReadsOf(s)}: {s.Layer!.GetConfig()} " +
-                $"{string.Join(" ", s.Layer.Parameters.Concat(s.Layer.States))}").TrimEnd(),
+                $"{string.Join(" ", s.Layer.Parameters.Concat(s.Layer.States))}").TrimEnd() + s.SharedLayer!.TrainingSettingsText,
             _ => $"node {s.Name} <- {ReadsOf(s)}: {s.Merge!.GetConfig()}",
         }),
         .. Outputs.Select(o => $"output {o.Name} <- {o.Node}"),

@@ -104,12 +104,18 @@ public sealed class Dense : Layer
     }
 
     /// <inheritdoc/>
-    public override Tensor Backward(Tensor outputGradient) => Backward(outputGradient, inputGradient: true)!;
+    public override Tensor Backward(Tensor outputGradient) =>
+        Backward(outputGradient, inputGradient: true, parameterGradients: true)!;
 
     /// <inheritdoc/>
-    internal override void BackwardParametersOnly(Tensor outputGradient) => Backward(outputGradient, inputGradient: false);
+    internal override void BackwardParametersOnly(Tensor outputGradient) =>
+        Backward(outputGradient, inputGradient: false, parameterGradients: true);
 
-    private Tensor? Backward(Tensor outputGradient, bool inputGradient)
+    /// <inheritdoc/>
+    internal override Tensor BackwardInputOnly(Tensor outputGradient) =>
+        Backward(outputGradient, inputGradient: true, parameterGradients: false)!;
+
+    private Tensor? Backward(Tensor outputGradient, bool inputGradient, bool parameterGradients)
     {
         var input = _input ?? throw new InvalidOperationException("Dense.Backward called before Forward.");
         int n = RowsOf(input), inputs = InputShape[^1];
@@ -121,8 +127,9 @@ public sealed class Dense : Layer
             _activation.Backward(_preActivation!.Span, _output!.Span, outputGradient.Span, dz.Span, Units);
         }
         // dW += xᵀ·dz ;  db += Σ_rows dz ;  dx = dz·Wᵀ
-        Gemm.Multiply(transposeA: true, transposeB: false, inputs, Units, n, input.Data, dz.Data, Kernel.Gradient.Data, accumulate: true);
-        if (_bias is not null)
+        if (parameterGradients)
+            Gemm.Multiply(transposeA: true, transposeB: false, inputs, Units, n, input.Data, dz.Data, Kernel.Gradient.Data, accumulate: true);
+        if (_bias is not null && parameterGradients)
             for (int i = 0; i < n; i++) TensorPrimitives.Add(_bias.Gradient.Span, dz.Span.Slice(i * Units, Units), _bias.Gradient.Span);
         if (!inputGradient) return null;
         var dx = Tensor.Ensure(ref _gradInput, input.Rows, InputShape);

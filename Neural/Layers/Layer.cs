@@ -102,8 +102,14 @@ public abstract partial class Layer
     /// <summary>The layer's type and hyperparameters; <see cref="FromConfig"/> rebuilds an unbuilt copy.</summary>
     public abstract LayerConfig GetConfig();
 
-    /// <summary>An unbuilt copy with the same hyperparameters (no weights).</summary>
-    public Layer CloneUnbuilt() => FromConfig(GetConfig());
+    /// <summary>An unbuilt copy with the same hyperparameters and training settings (<see cref="Trainable"/>,
+    /// <see cref="LearningRateMultiplier"/>), no weights.</summary>
+    public Layer CloneUnbuilt()
+    {
+        var copy = FromConfig(GetConfig());
+        CopyTrainingSettingsTo(copy);
+        return copy;
+    }
 
     /// <summary>Throws when the batch's per-sample shape differs from the built input shape.</summary>
     /// <exception cref="ArgumentException">Naming the layer, the expected and the actual shapes.</exception>

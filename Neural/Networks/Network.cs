@@ -52,6 +52,23 @@ public sealed class Network
     /// <summary>Number of trainable values.</summary>
     public long ParameterCount => _graph?.ParameterCount ?? 0;
 
+    /// <summary>The parameters of the layers that train, in layer order (see <see cref="ModelGraph.TrainableParameters"/>).</summary>
+    public IReadOnlyList<Parameter> TrainableParameters => _graph?.TrainableParameters ?? [];
+
+    /// <summary>The node name of the layer at zero-based <paramref name="index"/> in <see cref="Layers"/>
+    /// (<c>layer_1</c> for the first): the name <see cref="FreezeUpTo"/> takes.</summary>
+    public static string LayerName(int index) => $"layer_{index + 1}";
+
+    /// <summary>
+    /// Freezes the layers up to and including <paramref name="layer"/>, named <c>layer_1</c> … <c>layer_n</c> in order
+    /// (<see cref="LayerName"/>); see <see cref="ModelGraph.FreezeUpTo"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">No layer of that name; the message lists the names.</exception>
+    public void FreezeUpTo(string layer, bool freezeStatistics = true) => Graph.FreezeUpTo(layer, freezeStatistics);
+
+    /// <summary>Makes every layer trainable again; see <see cref="ModelGraph.Unfreeze"/>.</summary>
+    public void Unfreeze() => Graph.Unfreeze();
+
     /// <summary>Builds every layer in turn; parameters are initialised from <paramref name="random"/>.</summary>
     /// <exception cref="ArgumentException">A layer rejects its input shape; the message names the layer's position.</exception>
     public void Build(int[] inputShape, RandomSource random)
@@ -64,7 +81,7 @@ public sealed class Network
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < _layers.Count; i++)
         {
-            node = graph.Apply(_layers[i], node, $"layer_{i + 1}");
+            node = graph.Apply(_layers[i], node, LayerName(i));
             positions[node.Name] = i + 1;
         }
         graph.Output(OutputName, node);

@@ -31,12 +31,15 @@ public sealed class AdaGradOptimizer : Optimizer
 
     /// <inheritdoc/>
     protected override bool Update(Parameter parameter, int index, int start, int length, float gradientScale) =>
-        UpdateKernel.Run(_rule, parameter.Value.Span.Slice(start, length), parameter.Gradient.Span.Slice(start, length),
+        UpdateKernel.Run(_rule.Scaled(parameter.LearningRateMultiplier), parameter.Value.Span.Slice(start, length), parameter.Gradient.Span.Slice(start, length),
             State(index, 0, parameter.Value.Length).AsSpan(start, length), default, default, gradientScale);
 
     // G ← G + g²; p ← p − η·g / (√G + ε), with G = G₀ + the stored Σg²
     private readonly struct AdaGradRule(float learningRate, float initial, float epsilon) : IUpdateRule
     {
+        // η·m for a layer's learning-rate multiplier m; a multiplier of 1 keeps the rule's bits.
+        public AdaGradRule Scaled(float multiplier) => multiplier == 1f ? this : new(learningRate * multiplier, initial, epsilon);
+
         public Vector<float> Update(Vector<float> p, Vector<float> g, ref float sumOfSquares, ref float unused1, ref float unused2, nuint i)
         {
             var sum = Vector.LoadUnsafe(ref sumOfSquares, i) + g * g;

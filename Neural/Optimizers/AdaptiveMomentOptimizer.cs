@@ -55,7 +55,7 @@ public abstract class AdaptiveMomentOptimizer : Optimizer
         var secondMoment = State(index, 1, parameter.Value.Length).AsSpan(start, length);
         var maxSecondMoment = Amsgrad ? State(index, 2, parameter.Value.Length).AsSpan(start, length) : default;
         // Only weights decay (AdamW); a factor of 1 leaves p's bits unchanged.
-        var rule = parameter.IsWeight ? _rule : _rule.WithoutDecay();
+        var rule = (parameter.IsWeight ? _rule : _rule.WithoutDecay()).Scaled(parameter.LearningRateMultiplier);
         return UpdateKernel.Run(rule, parameter.Value.Span.Slice(start, length), parameter.Gradient.Span.Slice(start, length),
             firstMoment, secondMoment, maxSecondMoment, gradientScale);
     }
@@ -66,6 +66,10 @@ public abstract class AdaptiveMomentOptimizer : Optimizer
         float decay, bool amsgrad) : IUpdateRule
     {
         public MomentRule WithoutDecay() => new(beta1, beta2, epsilon, stepSize, inverseRootCorrection, 1f, amsgrad);
+
+        // η·m for a layer's learning-rate multiplier m, in the step and in the decay 1 − η·m·λ; 1 keeps the rule's bits.
+        public MomentRule Scaled(float multiplier) => multiplier == 1f ? this
+            : new(beta1, beta2, epsilon, stepSize * multiplier, inverseRootCorrection, 1f - (1f - decay) * multiplier, amsgrad);
 
         public Vector<float> Update(Vector<float> p, Vector<float> g, ref float m, ref float v, ref float vmax, nuint i)
         {

@@ -4,7 +4,8 @@ namespace MLExt.Neural;
 /// A gradient-based update rule. The settings (learning rate and the rule's own) are public
 /// properties; per-parameter state (moments, accumulators) lives in the instance and is keyed by the
 /// parameter's position in the list passed to <see cref="Step(IReadOnlyList{Parameter}, float)"/>,
-/// so one instance serves one network. Trainers copy the user's instance with
+/// so one instance serves one network. Each parameter's step uses the learning rate times its
+/// <see cref="Parameter.LearningRateMultiplier"/> (discriminative rates). Trainers copy the user's instance with
 /// <see cref="CloneSettings"/> so that options can be reused across fits.
 /// </summary>
 public abstract class Optimizer

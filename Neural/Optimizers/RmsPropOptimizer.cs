@@ -49,13 +49,17 @@ public sealed class RmsPropOptimizer : Optimizer
         var meanSquare = State(index, 0, size).AsSpan(start, length);
         var meanGradient = Centered ? State(index, 1, size).AsSpan(start, length) : default;
         var buffer = Momentum > 0f ? State(index, 2, size).AsSpan(start, length) : default;
-        return UpdateKernel.Run(_rule, parameter.Value.Span.Slice(start, length), parameter.Gradient.Span.Slice(start, length),
+        return UpdateKernel.Run(_rule.Scaled(parameter.LearningRateMultiplier), parameter.Value.Span.Slice(start, length), parameter.Gradient.Span.Slice(start, length),
             meanSquare, meanGradient, buffer, gradientScale);
     }
 
     // v ← ρv + (1 − ρ)g²; ḡ ← ρḡ + (1 − ρ)g; Δ = ηg / √(v [− ḡ²] + ε); b ← μb + Δ; p ← p − b (or − Δ)
     private readonly struct RmsPropRule(float learningRate, float rho, float epsilon, float momentum, bool centered) : IUpdateRule
     {
+        // η·m for a layer's learning-rate multiplier m; a multiplier of 1 keeps the rule's bits.
+        public RmsPropRule Scaled(float multiplier) =>
+            multiplier == 1f ? this : new(learningRate * multiplier, rho, epsilon, momentum, centered);
+
         public Vector<float> Update(Vector<float> p, Vector<float> g, ref float meanSquare, ref float meanGradient, ref float buffer, nuint i)
         {
             var v = new Vector<float>(rho) * Vector.LoadUnsafe(ref meanSquare, i) + new Vector<float>(1f - rho) * g * g;

@@ -39,13 +39,16 @@ public sealed class SgdOptimizer : Optimizer
     protected override bool Update(Parameter parameter, int index, int start, int length, float gradientScale)
     {
         var velocity = Momentum != 0f ? State(index, 0, parameter.Value.Length).AsSpan(start, length) : default;
-        return UpdateKernel.Run(_rule, parameter.Value.Span.Slice(start, length), parameter.Gradient.Span.Slice(start, length),
+        return UpdateKernel.Run(_rule.Scaled(parameter.LearningRateMultiplier), parameter.Value.Span.Slice(start, length), parameter.Gradient.Span.Slice(start, length),
             velocity, default, default, gradientScale);
     }
 
     // Plain: p ← p − η·g. Momentum: v ← μ·v − η·g; p ← p + v (Nesterov: p ← p + μ·v − η·g).
     private readonly struct SgdRule(float learningRate, float momentum, bool nesterov) : IUpdateRule
     {
+        // η·m for a layer's learning-rate multiplier m; a multiplier of 1 keeps the rule's bits.
+        public SgdRule Scaled(float multiplier) => multiplier == 1f ? this : new(learningRate * multiplier, momentum, nesterov);
+
         public Vector<float> Update(Vector<float> p, Vector<float> g, ref float v, ref float unused1, ref float unused2, nuint i)
         {
             var step = new Vector<float>(-learningRate) * g;

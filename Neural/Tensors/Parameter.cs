@@ -41,6 +41,12 @@ public sealed class Parameter
     /// </summary>
     public bool IsWeight { get; }
 
+    /// <summary>
+    /// Factor on the optimiser's learning rate for this parameter (default 1). A model graph sets it from its layer's
+    /// <see cref="Layer.LearningRateMultiplier"/> when it lists <see cref="ModelGraph.TrainableParameters"/>.
+    /// </summary>
+    public float LearningRateMultiplier { get; internal set; } = 1f;
+
     /// <summary>Sets the gradient to zero.</summary>
     public void ZeroGradient() => Gradient.Clear();
 

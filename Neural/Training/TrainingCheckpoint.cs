@@ -65,10 +65,12 @@ public sealed class TrainingCheckpoint
     /// <summary>Writes the checkpoint to <paramref name="path"/> through a temporary file renamed into place.</summary>
     public void Save(string path) => AtomicFile.Write(path, stream => CheckpointFormat.Write(this, stream));
 
-    /// <summary>The description compared on resume: input shape, then per layer its configuration, parameter and state shapes.</summary>
+    /// <summary>The description compared on resume: input shape, then per layer its configuration, parameter and state shapes
+    /// and training settings (so a run resumes only with the freezing it was saved with).</summary>
     internal static string[] Describe(Network network) =>
         [$"input {Tensor.FormatShape(network.InputShape)}",
-         .. network.Layers.Select(l => $"{l.GetConfig()} {string.Join(" ", l.Parameters.Concat(l.States).Select(p => p.ToString()))}".TrimEnd())];
+         .. network.Layers.Select(l =>
+             $"{l.GetConfig()} {string.Join(" ", l.Parameters.Concat(l.States).Select(p => p.ToString()))}".TrimEnd() + l.TrainingSettingsText)];
 
     internal static TrainingCheckpoint Capture(IReadOnlyList<string> architecture, ModelGraph graph, IReadOnlyList<Optimizer> optimizers,
         RandomSource random, TrainingLoopState state) => new()
@@ -129,7 +131,7 @@ public sealed class TrainingCheckpoint
                 throw new ArgumentException($"The checkpoint holds the state of a {OptimizerTypes[k]} optimiser, but training uses {optimizers[k].GetType().FullName}.", option);
             // The built-in step updates every parameter of the graph; a custom step's optimisers may each update a part.
             if (!builtInStep) continue;
-            var parameters = graph.Parameters;
+            var parameters = graph.TrainableParameters;
             var state = OptimizerStates[k];
             if (state.Length > parameters.Count)
                 throw new ArgumentException($"The checkpoint's optimiser state covers {state.Length} parameters; the model has {parameters.Count}.", option);

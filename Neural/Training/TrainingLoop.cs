@@ -73,7 +73,7 @@ public static partial class TrainingLoop
         float loss = options.Loss.Forward(prediction, y);
         if (!float.IsFinite(loss)) throw LossDiverged(loss, epoch, batch, learningRate);
         network.BackwardParametersOnly(options.Loss.Backward());
-        learningRate = ApplyUpdate(network.Parameters, network.Layers, options, options.Optimizer, epoch, batch);
+        learningRate = ApplyUpdate(network.TrainableParameters, network.Layers, options, options.Optimizer, epoch, batch);
         return loss;
     }
 

@@ -1,6 +1,6 @@
 namespace MLExt.Neural;
 
-/// <summary>The built-in step: gradients of the objective, then one update of every parameter by the options'
+/// <summary>The built-in step: gradients of the objective, then one update of every trainable parameter by the options'
 /// optimiser.</summary>
 internal sealed class StandardTrainingStep(Optimizer optimizer) : TrainingStep
 {
@@ -11,7 +11,7 @@ internal sealed class StandardTrainingStep(Optimizer optimizer) : TrainingStep
     public override float Run(TrainingBatch batch)
     {
         float loss = batch.ComputeGradients();
-        batch.Update(_optimizers[0], batch.Graph.Parameters);
+        batch.Update(_optimizers[0], batch.Graph.TrainableParameters);
         return loss;
     }
 }

@@ -88,12 +88,18 @@ public sealed class Conv2D : ConvolutionLayer
     }
 
     /// <inheritdoc/>
-    public override Tensor Backward(Tensor outputGradient) => Backward(outputGradient, inputGradient: true)!;
+    public override Tensor Backward(Tensor outputGradient) =>
+        Backward(outputGradient, inputGradient: true, parameterGradients: true)!;
 
     /// <inheritdoc/>
-    internal override void BackwardParametersOnly(Tensor outputGradient) => Backward(outputGradient, inputGradient: false);
+    internal override void BackwardParametersOnly(Tensor outputGradient) =>
+        Backward(outputGradient, inputGradient: false, parameterGradients: true);
 
-    private Tensor? Backward(Tensor outputGradient, bool inputGradient)
+    /// <inheritdoc/>
+    internal override Tensor BackwardInputOnly(Tensor outputGradient) =>
+        Backward(outputGradient, inputGradient: true, parameterGradients: false)!;
+
+    private Tensor? Backward(Tensor outputGradient, bool inputGradient, bool parameterGradients)
     {
         var input = _input ?? throw new InvalidOperationException("Conv2D.Backward called before Forward.");
         int n = input.Rows, plane = Geometry.OutputPlane;
@@ -107,16 +113,19 @@ public sealed class Conv2D : ConvolutionLayer
                 for (int s = 0; s < count; s++)
                     for (int f = 0; f < GroupFilters; f++)
                         dz.Row(first + s).Slice((group * GroupFilters + f) * plane, plane).CopyTo(_product.AsSpan((f * count + s) * plane, plane));
-                // dW_g += dZ_g · columnsᵀ
-                Unfold(input, first, count, group);
-                AddKernelGradient(group, count * plane);
+                // dW_g += dZ_g · columnsᵀ (a frozen layer needs no columns: col2im below writes them)
+                if (parameterGradients)
+                {
+                    Unfold(input, first, count, group);
+                    AddKernelGradient(group, count * plane);
+                }
                 if (dx is null) continue;
                 // dcolumns = W_gᵀ · dZ_g ; dx += col2im(dcolumns)
                 Gemm.Multiply(transposeA: true, transposeB: false, ColumnRows, count * plane, GroupFilters, GroupKernel(group), _product, _columns, accumulate: false);
                 for (int s = 0; s < count; s++)
                     Im2Col.FoldAdd(_columns, Geometry, group * GroupChannels, GroupChannels, count * plane, s * plane, dx.Row(first + s));
             }
-        if (Bias is { } bias)
+        if (Bias is { } bias && parameterGradients)
             for (int s = 0; s < n; s++)
                 for (int f = 0; f < Filters; f++)
                     bias.Gradient[f] += TensorPrimitives.Sum(dz.Row(s).Slice(f * plane, plane)); // db[f] += Σ dz[f, :]

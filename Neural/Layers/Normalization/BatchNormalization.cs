@@ -13,7 +13,7 @@ public sealed class BatchNormalization : Layer
     private Parameter[] _parameters = [], _states = [];
     private Tensor? _normalized, _output, _gradInput;
     private float[] _inverseStd = [];
-    private bool _lastWasTraining;
+    private bool _usedBatchStatistics;
 
     /// <summary>Creates an unbuilt batch normalisation.</summary>
     /// <param name="momentum">Weight of the old running value in each update, in [0, 1) (default 0.99).</param>
@@ -32,6 +32,24 @@ public sealed class BatchNormalization : Layer
 
     /// <summary>ε added to the variance.</summary>
     public float Epsilon { get; }
+
+    /// <summary>
+    /// Whether training normalises with the batch's statistics and moves the running ones (default true). False
+    /// freezes them, as for a pretrained trunk being fine-tuned on small batches: training then normalises with the
+    /// running mean and variance, like inference, and leaves them unchanged; γ and β still train unless the layer is
+    /// frozen (<see cref="Layer.Trainable"/>).
+    /// </summary>
+    public bool UpdateStatistics { get; set; } = true;
+
+    /// <inheritdoc/>
+    internal override void CopyTrainingSettingsTo(Layer copy)
+    {
+        base.CopyTrainingSettingsTo(copy);
+        if (copy is BatchNormalization normalization) normalization.UpdateStatistics = UpdateStatistics;
+    }
+
+    /// <inheritdoc/>
+    internal override string TrainingSettingsText => base.TrainingSettingsText + (UpdateStatistics ? "" : " statistics-frozen");
 
     /// <summary>Scale γ <c>[channels]</c>, initially 1.</summary>
     public Parameter Gamma => _gamma ?? throw new InvalidOperationException("BatchNormalization is not built.");
@@ -78,14 +96,15 @@ public sealed class BatchNormalization : Layer
     public override Tensor Forward(Tensor input, bool training)
     {
         CheckInput(input);
-        _lastWasTraining = training;
+        bool batchStatistics = training && UpdateStatistics;
+        _usedBatchStatistics = batchStatistics;
         int n = input.Rows, inner = Inner;
         var xhat = Tensor.Ensure(ref _normalized, input.Shape);
         var y = Tensor.Ensure(ref _output, input.Shape);
         for (int c = 0; c < Channels; c++)
         {
             float mean = RunningMean.Value[c], variance = RunningVariance.Value[c];
-            if (training)
+            if (batchStatistics)
             {
                 // μ_B = mean(x_c), σ²_B = mean((x_c − μ_B)²)
                 (mean, variance) = Moments(input, c, n, inner);
@@ -127,9 +146,10 @@ public sealed class BatchNormalization : Layer
                 }
             Beta.Gradient[c] += (float)sumDy;
             Gamma.Gradient[c] += (float)sumDyXhat;
-            // training: dx = γ/(m·σ) · (m·dy − Σ dy − x̂·Σ dy·x̂) ; inference: dx = γ/σ · dy
+            // batch statistics: dx = γ/(m·σ) · (m·dy − Σ dy − x̂·Σ dy·x̂) ; running ones: dx = γ/σ · dy
             float scale = Gamma.Value[c] * _inverseStd[c];
-            float meanDy = _lastWasTraining ? (float)(sumDy / m) : 0f, meanDyXhat = _lastWasTraining ? (float)(sumDyXhat / m) : 0f;
+            float meanDy = _usedBatchStatistics ? (float)(sumDy / m) : 0f;
+            float meanDyXhat = _usedBatchStatistics ? (float)(sumDyXhat / m) : 0f;
             for (int s = 0; s < n; s++)
                 for (int j = (s * Channels + c) * inner, end = j + inner; j < end; j++)
                     dx[j] = scale * (outputGradient[j] - meanDy - xhat[j] * meanDyXhat);

@@ -9,7 +9,8 @@ public sealed class TrainingAllocationTests
 {
     private const int Features = 256, Outputs = 10, BatchSize = 32;
 
-    public static TheoryData<string> Setups() => ["adam", "adamw-amsgrad", "sgd-nesterov", "rmsprop-centred", "adagrad", "mse-clipped-penalised", "cnn"];
+    public static TheoryData<string> Setups() => ["adam", "adamw-amsgrad", "sgd-nesterov", "rmsprop-centred", "adagrad", "mse-clipped-penalised", "cnn",
+        "frozen-prefix", "cnn-frozen-middle"];
 
     [Theory]
     [MemberData(nameof(Setups))]
@@ -94,7 +95,7 @@ public sealed class TrainingAllocationTests
 
     private static (Network Network, TrainingOptions Options) Create(string setup)
     {
-        var network = setup == "cnn"
+        var network = setup.StartsWith("cnn", StringComparison.Ordinal)
             ? new Network([
                 Layer.Conv2D(8, 3, activation: Activation.Relu), Layer.MaxPool2D(2), Layer.Conv2D(8, 3, activation: Activation.Relu),
                 Layer.MaxPool2D(2), Layer.Flatten(), new Dense(Outputs),
@@ -103,7 +104,7 @@ public sealed class TrainingAllocationTests
                 new Dense(64, Activation.Relu), new Dropout(0.2f), new Dense(32, Activation.Tanh),
                 new ActivationLayer(Activation.Sigmoid), new Dense(Outputs),
             ]);
-        network.Build(setup == "cnn" ? [1, 16, 16] : [Features], new RandomSource(3));
+        network.Build(setup.StartsWith("cnn", StringComparison.Ordinal) ? [1, 16, 16] : [Features], new RandomSource(3));
         var options = new TrainingOptions { BatchSize = BatchSize, Loss = new SoftmaxCrossEntropy(), Optimizer = new AdamOptimizer() };
         switch (setup)
         {
@@ -118,6 +119,16 @@ public sealed class TrainingAllocationTests
                 break;
             case "adagrad":
                 options.Optimizer = new AdaGradOptimizer();
+                break;
+            case "frozen-prefix":
+                // Backward stops at layer 3; layer 5 steps at a tenth of the rate.
+                network.FreezeUpTo("layer_2");
+                network.Layers[4].LearningRateMultiplier = 0.1f;
+                break;
+            case "cnn-frozen-middle":
+                // The second convolution passes dL/dx on without its weight gradient.
+                network.Layers[2].Trainable = false;
+                network.Layers[0].LearningRateMultiplier = 0.5f;
                 break;
             case "mse-clipped-penalised":
                 options.Loss = new MeanSquaredError();
