@@ -21,7 +21,7 @@ internal static class GraphSuite
     {
         double seconds = quick ? 0.05 : 0.3;
         double bandwidth = MeasureBandwidth(seconds);
-        report.Note($"Streaming bandwidth (c[i] = a[i] + b[i] over 3 × 64 MB, all cores): {bandwidth / 1e9:F1} GB/s.");
+        report.Note($"Streaming bandwidth (c = a + b over 3 arrays of 64 MB, all cores): {bandwidth / 1e9:F1} GB/s.");
         SparseProduct(report, quick, repeats, seconds, bandwidth);
         Epochs(report, quick, repeats);
         Homophily(report, quick);
@@ -30,7 +30,7 @@ internal static class GraphSuite
 
     private static void SparseProduct(SuiteReport report, bool quick, int repeats, double seconds, double bandwidth)
     {
-        var rows = report.Table($"Sparse × dense product Y = A·X, X [nodes, {Width}], best of {repeats}",
+        var rows = report.Table($"Sparse × dense product Y = A·X, X of nodes × {Width}, best of {repeats}",
             "edges (entries)", "nodes", "ms", "GFLOP/s", "bound GFLOP/s", "of bound", "plain loop ms", "speed-up", "load");
         var results = new JsonArray();
         foreach (int edges in quick ? EdgeCounts[..2] : EdgeCounts)
