@@ -47,6 +47,7 @@ internal static class CliApp
         root.Subcommands.Add(EvaluateCommand.Create(context));
         root.Subcommands.Add(ImagesCommand.Create(context));
         root.Subcommands.Add(SpamCommand.Create(context));
+        root.Subcommands.Add(GraphCommand.Create(context));
         root.Subcommands.Add(GanCommand.Create(context));
         root.Subcommands.Add(TuneCommand.Create(context));
         root.Subcommands.Add(StudyCommand.Create(context));

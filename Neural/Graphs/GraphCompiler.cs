@@ -156,6 +156,7 @@ internal static class GraphCompiler
         {
             Name = node.Name, Kind = GraphNodeKind.Layer, Inputs = from, Shape = application.OutputShape, Layer = application, SharedLayer = shared,
             MaskConsumer = application as ISequenceMaskConsumer, MaskSource = application as ISequenceMaskSource,
+            AdjacencyConsumer = application as IAdjacencyConsumer,
             LossSource = application as ILossTermSource, HasParameters = application.Parameters.Count > 0,
         };
     }

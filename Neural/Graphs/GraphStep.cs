@@ -24,6 +24,9 @@ internal sealed class GraphStep
     public int InputIndex { get; init; } = -1;
 
     public ISequenceMaskConsumer? MaskConsumer { get; init; }
+
+    /// <summary>The layer application as a reader of the graph's adjacency, or null.</summary>
+    public IAdjacencyConsumer? AdjacencyConsumer { get; init; }
     public ISequenceMaskSource? MaskSource { get; init; }
     public ILossTermSource? LossSource { get; init; }
 

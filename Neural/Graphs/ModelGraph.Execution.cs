@@ -11,7 +11,8 @@ public sealed partial class ModelGraph
     /// (<see cref="ISequenceMaskSource"/>) sets it for the nodes after it, other layers pass their input's on, a
     /// merge combines its inputs' (<see cref="Merge.CombineMasks"/>), and mask consumers
     /// (<see cref="ISequenceMaskConsumer"/>) get it.
-    /// Loss terms of the layers are summed into <see cref="LossTerms"/>.
+    /// Loss terms of the layers are summed into <see cref="LossTerms"/>. Graph layers (<see cref="IAdjacencyConsumer"/>)
+    /// get <see cref="Adjacency"/>: then the batch is the graph's nodes, in the adjacency's order.
     /// </summary>
     /// <exception cref="ArgumentException">Wrong number of inputs, or an input of the wrong shape; the message names
     /// it.</exception>
@@ -34,6 +35,7 @@ public sealed partial class ModelGraph
                 case GraphNodeKind.Layer:
                     var from = steps[step.Inputs[0]];
                     step.MaskConsumer?.SetInputMask(from.Mask);
+                    step.AdjacencyConsumer?.SetAdjacency(Adjacency);
                     step.Output = step.Layer!.Forward(from.Output!, training);
                     step.Mask = step.MaskSource is { } source ? source.OutputMask : from.Mask;
                     if (step.LossSource is { } lossSource) terms += lossSource.LossTerm;

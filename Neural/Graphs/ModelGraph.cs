@@ -77,6 +77,16 @@ public sealed partial class ModelGraph
     /// (<see cref="ILossTermSource"/>).</summary>
     public float LossTerms { get; private set; }
 
+    /// <summary>
+    /// The adjacency of the nodes of the next forward pass, for the graph layers (<see cref="IAdjacencyConsumer"/>):
+    /// the node features are the graph's float input, one row per node, and the adjacency its second input, set here
+    /// because it is sparse (a <see cref="SparseAdjacency"/>, never a dense tensor). Null for graphs without graph layers.
+    /// </summary>
+    public SparseAdjacency? Adjacency { get; set; }
+
+    /// <summary>Whether some layer reads <see cref="Adjacency"/>.</summary>
+    public bool HasGraphLayers => _steps.Any(s => s.AdjacencyConsumer is not null);
+
     /// <summary>The position of input <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">No such input; the message lists the inputs.</exception>
     public int InputIndex(string name)

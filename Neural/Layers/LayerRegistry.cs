@@ -47,6 +47,9 @@ public static class LayerRegistry
         [nameof(LearnedPositionalEncoding)] = LearnedPositionalEncoding.Create,
         [nameof(MultiHeadSelfAttention)] = MultiHeadSelfAttention.Create,
         [nameof(TransformerEncoderBlock)] = TransformerEncoderBlock.Create,
+        [nameof(GraphConvolution)] = GraphConvolution.Create,
+        [nameof(GraphSage)] = GraphSage.Create,
+        [nameof(GraphAttention)] = GraphAttention.Create,
     };
 
     /// <summary>

@@ -37,6 +37,26 @@ internal sealed class OnnxGraphBuilder
     /// </summary>
     public string? SequenceMask { get; set; }
 
+    /// <summary>The symbolic number of edges of the graph inputs <see cref="Edges"/>.</summary>
+    public const string EdgeDimension = "E";
+
+    /// <summary>The names of the edge inputs: each edge's source and target node (int64 <c>[E]</c>) and weight (float
+    /// <c>[E]</c>).</summary>
+    public static readonly (string Source, string Target, string Weight) EdgeInputs = ("edge_source", "edge_target", "edge_weight");
+
+    private (string Source, string Target, string Weight)? _edges;
+
+    /// <summary>
+    /// The graph's edges for the graph layers (<see cref="IAdjacencyConsumer"/>), declared as graph inputs
+    /// (<see cref="EdgeInputs"/>) on first use: edge k sends node source[k]'s message to node target[k] with weight
+    /// weight[k], one per entry of the <see cref="SparseAdjacency"/> (entry A[t, s] is the edge s → t), no self loops.
+    /// Edges instead of a dense adjacency keep the model's memory linear in the number of edges.
+    /// </summary>
+    public (string Source, string Target, string Weight) Edges => _edges ??= (
+        Declare(_graph.Input, EdgeInputs.Source, TensorProto.Types.DataType.Int64, [-2]),
+        Declare(_graph.Input, EdgeInputs.Target, TensorProto.Types.DataType.Int64, [-2]),
+        Declare(_graph.Input, EdgeInputs.Weight, TensorProto.Types.DataType.Float, [-2]));
+
     /// <summary>Whether a node of the <c>ai.onnx.ml</c> domain was added.</summary>
     public bool UsesMLDomain { get; private set; }
 
@@ -48,7 +68,7 @@ internal sealed class OnnxGraphBuilder
         return name;
     }
 
-    /// <summary>Declares a float graph input; a dimension of −1 is the symbolic batch dimension.</summary>
+    /// <summary>Declares a float graph input; a dimension of −1 is the symbolic batch dimension (−2 the edges').</summary>
     public string AddInput(string name, ReadOnlySpan<int> dims) => Declare(_graph.Input, name, TensorProto.Types.DataType.Float, dims);
 
     /// <summary>Declares a graph output of an existing value; a dimension of −1 is the symbolic batch dimension.</summary>
@@ -172,7 +192,8 @@ internal sealed class OnnxGraphBuilder
     {
         var shape = new TensorShapeProto();
         foreach (int d in dims)
-            shape.Dim.Add(d < 0 ? new TensorShapeProto.Types.Dimension { DimParam = BatchDimension } : new TensorShapeProto.Types.Dimension { DimValue = d });
+            shape.Dim.Add(d < 0 ? new TensorShapeProto.Types.Dimension { DimParam = d == -2 ? EdgeDimension : BatchDimension }
+                : new TensorShapeProto.Types.Dimension { DimValue = d });
         return new ValueInfoProto
         {
             Name = name,

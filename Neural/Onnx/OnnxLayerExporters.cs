@@ -44,6 +44,9 @@ internal static class OnnxLayerExporters
         [typeof(PositionalEncoding)] = For<PositionalEncoding>(PositionalEncodingExporter.Export),
         [typeof(MultiHeadSelfAttention)] = For<MultiHeadSelfAttention>(MultiHeadSelfAttentionExporter.Export),
         [typeof(TransformerEncoderBlock)] = For<TransformerEncoderBlock>(TransformerEncoderBlockExporter.Export),
+        [typeof(GraphConvolution)] = For<GraphConvolution>(GraphConvolutionExporter.Export),
+        [typeof(GraphSage)] = For<GraphSage>(GraphSageExporter.Export),
+        [typeof(GraphAttention)] = For<GraphAttention>(GraphAttentionExporter.Export),
         // Every augmentation layer (RandomFlip, RandomRotation, GaussianNoise, …) is an identity at inference.
         [typeof(AugmentationLayer)] = For<AugmentationLayer>(AugmentationExporter.Export),
     };

@@ -18,13 +18,18 @@ internal sealed class ConformanceInput
     /// <summary>The padding mask <c>[batch, time]</c> for a batch size, or null for none.</summary>
     public Func<int, Tensor?> Mask { get; init; } = _ => null;
 
+    /// <summary>The adjacency of a batch of nodes for graph layers (<see cref="IAdjacencyConsumer"/>), or null.</summary>
+    public Func<int, SparseAdjacency?> Adjacency { get; init; } = _ => null;
+
     /// <summary>Whether dL/dx is checked by finite differences (false: it must be all zeros).</summary>
     public bool Differentiable { get; init; } = true;
 
-    /// <summary>Sets the mask on <paramref name="layer"/> for a batch of <paramref name="batch"/> rows when it consumes one.</summary>
+    /// <summary>Sets the mask (or the adjacency) on <paramref name="layer"/> for a batch of <paramref name="batch"/> rows
+    /// when it consumes one.</summary>
     public void Apply(Layer layer, int batch)
     {
         if (layer is ISequenceMaskConsumer consumer) consumer.SetInputMask(Mask(batch));
+        if (layer is IAdjacencyConsumer graphLayer) graphLayer.SetAdjacency(Adjacency(batch));
     }
 
     /// <summary>Right-padded masks: row b has <c>steps − (b mod steps)</c> real steps, so every batch has full and padded rows.</summary>

@@ -51,6 +51,9 @@ public sealed class LayerConformanceCoverageTests
         yield return (typeof(SinusoidalPositionalEncoding), () => new SinusoidalPositionalEncoding(8), [5, 4], 0, null);
         yield return (typeof(LearnedPositionalEncoding), () => new LearnedPositionalEncoding(7), [5, 4], 28, null);
         yield return (typeof(MultiHeadSelfAttention), () => new MultiHeadSelfAttention(2, 2), [4, 4], 76, SequenceTestKit.Masked(4, 4, 2));
+        yield return (typeof(GraphConvolution), () => new GraphConvolution(3), [4], 15, GraphNeural.TestGraphs.Features);
+        yield return (typeof(GraphSage), () => new GraphSage(3, GraphSageAggregator.Max), [4], 27, GraphNeural.TestGraphs.Features);
+        yield return (typeof(GraphAttention), () => new GraphAttention(2, heads: 2), [4], 28, GraphNeural.TestGraphs.Features);
         yield return (typeof(TransformerEncoderBlock), () => new TransformerEncoderBlock(4, 2, 6, dropout: 0f), [4, 4], 150, SequenceTestKit.Masked(4, 3, 4));
     }
 
