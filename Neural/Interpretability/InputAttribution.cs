@@ -145,12 +145,19 @@ public sealed class InputAttribution
     /// ids with the padding id as the value). Needs no gradient, so it explains token inputs too.
     /// </summary>
     /// <exception cref="ArgumentException">The window or strides do not fit the input's shape (named).</exception>
-    public float[] Occlusion(ReadOnlySpan<float> input, int target, AttributionOptions? options = null)
+    /// <param name="input">The sample.</param>
+    /// <param name="target">The explained output unit.</param>
+    /// <param name="options">The window, strides and value (null: one value at a time, set to 0).</param>
+    /// <param name="baseline">Per input value, what it becomes when occluded (empty: the options' value).</param>
+    public float[] Occlusion(ReadOnlySpan<float> input, int target, AttributionOptions? options = null,
+        ReadOnlySpan<float> baseline = default)
     {
         options ??= new AttributionOptions();
         options.Validate();
         CheckInput(input, nameof(input));
         CheckTarget(target);
+        if (!baseline.IsEmpty && baseline.Length != InputSize)
+            throw new ArgumentException($"The baseline has {baseline.Length} values but the input has {InputSize}.", nameof(baseline));
         var windows = OcclusionWindows.Of(InputShape, options.Window, options.Strides);
         double reference = Predict(input)[target];
         var total = new double[InputSize];
@@ -163,7 +170,7 @@ public sealed class InputAttribution
             {
                 var row = batch.Row(r);
                 input.CopyTo(row);
-                foreach (int i in windows[done + r]) row[i] = options.OcclusionValue;
+                foreach (int i in windows[done + r]) row[i] = baseline.IsEmpty ? options.OcclusionValue : baseline[i];
             }
             var outputs = Run(batch);
             for (int r = 0; r < rows; r++)

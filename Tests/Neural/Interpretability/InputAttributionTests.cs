@@ -113,7 +113,7 @@ public sealed class InputAttributionTests
         var attribution = new InputAttribution(network);
         // A linear model: every window's drop is the sum of w·x under it; averaged over the windows covering a pixel.
         var occlusion = attribution.Occlusion(x, 0, new AttributionOptions { Window = [1, 2, 2], Strides = [1, 2, 2] });
-        var w = network.Parameters[0].Value.Span;
+        var w = network.Parameters[0].Value.Span.ToArray();
         for (int r = 0; r < 4; r += 2)
             for (int c = 0; c < 4; c += 2)
             {
