@@ -7,8 +7,9 @@ namespace MLExt.Trainers;
 /// Which of the user's input columns each feature slot comes from, read from the pipeline's slot names: ML.NET's
 /// concatenation names a scalar column's slot after the column and a vector column's slots <c>Column.Slot</c> (a
 /// one-hot column's slots are its categories; normalising keeps the names). A slot goes to the longest input column
-/// name it equals or starts with followed by a dot; a slot no input column claims goes to the part of its name before
-/// the first dot; without slot names every slot belongs to the feature column.
+/// whose name is the slot's or one of its dot-separated parts (<c>Town.south</c>, <c>Numeric.age</c>); a slot no input
+/// column claims goes to the part of its name before the first dot; without slot names every slot belongs to the
+/// feature column.
 /// </summary>
 public sealed class FeatureSources
 {
@@ -48,8 +49,7 @@ public sealed class FeatureSources
             string slot = i < dense.Length && dense[i].Length > 0 ? dense[i] : $"{feature.Name}[{i}]";
             names[i] = slot;
             string source = !named ? feature.Name
-                : candidates.FirstOrDefault(c => slot == c || slot.StartsWith(c + ".", StringComparison.Ordinal))
-                    ?? slot.Split('.')[0];
+                : candidates.FirstOrDefault(c => Names(slot, c)) ?? slot.Split('.')[0];
             int index = columns.IndexOf(source);
             if (index < 0)
             {
@@ -60,6 +60,12 @@ public sealed class FeatureSources
         }
         return new FeatureSources(names, [.. columns], columnOfSlot);
     }
+
+    // Whether the slot is named after the column: the whole name, or a dot-separated part of it (a slot of an intermediate
+    // concatenation, such as Numeric.age inside Features, is Numeric.age after the outer one).
+    private static bool Names(string slot, string column) =>
+        slot == column || slot.StartsWith(column + ".", StringComparison.Ordinal) || slot.EndsWith("." + column, StringComparison.Ordinal)
+        || slot.Contains("." + column + ".", StringComparison.Ordinal);
 
     /// <summary>Per source column, the sum of its slots' attributions (integrated gradients stay complete).</summary>
     public float[] Sum(ReadOnlySpan<float> slotValues)
