@@ -28,8 +28,8 @@ public sealed class ExplainCommandTests(CsvFixture files) : IClassFixture<CsvFix
         string report = _folder.PathOf("report");
         var run = CliRun.Of("explain", "--model", model, "--data", files.Binary, "--method", "ig", "--rows", "3", "--report", report, "--json");
         Assert.True(run.ExitCode == 0, run.Stderr);
-        var importance = run.Json().GetProperty("Importance").EnumerateArray()
-            .Select(e => e.GetProperty("Column").GetString()).ToList();
+        var importance = run.Json().GetProperty("importance").EnumerateArray()
+            .Select(e => e.GetProperty("column").GetString()).ToList();
         // The label is x1 + x2 (+ 0.5 when red): all three columns matter, and the report names them, not slots.
         Assert.Equal(["colour", "x1", "x2"], importance.Order());
         string html = File.ReadAllText(Path.Combine(report, "report.html"));
@@ -46,7 +46,7 @@ public sealed class ExplainCommandTests(CsvFixture files) : IClassFixture<CsvFix
         string model = Train(files.Regression, "price", "regression", $"regression-{method}.zip");
         var run = CliRun.Of("explain", "--model", model, "--data", files.Regression, "--method", method, "--report", _folder.PathOf(method), "--json");
         Assert.True(run.ExitCode == 0, run.Stderr);
-        Assert.Equal(3, run.Json().GetProperty("Importance").GetArrayLength());
+        Assert.Equal(3, run.Json().GetProperty("importance").GetArrayLength());
     }
 
     [Fact]
