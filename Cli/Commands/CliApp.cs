@@ -45,6 +45,7 @@ internal static class CliApp
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(CvCommand.Create(context));
         root.Subcommands.Add(EvaluateCommand.Create(context));
+        root.Subcommands.Add(ExplainCommand.Create(context));
         root.Subcommands.Add(ImagesCommand.Create(context));
         root.Subcommands.Add(SpamCommand.Create(context));
         root.Subcommands.Add(GraphCommand.Create(context));

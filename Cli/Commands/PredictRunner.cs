@@ -18,27 +18,7 @@ internal static class PredictRunner
         OptionRules.InputFile("--model", modelPath);
         OptionRules.InputFile("--data", dataPath);
         var mlContext = new MLContext(seed: 0).RegisterMLExt();
-        ITransformer model;
-        DataViewSchema inputSchema;
-        try
-        {
-            ModelZip.Check(modelPath);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new UserException($"--model: {e.Message}");
-        }
-        try
-        {
-            model = mlContext.Model.Load(modelPath, out inputSchema);
-            // ML.NET copied the network to a file in the private folder (0700); make the copy 0600 too.
-            PrivateTempFolder.RestrictFiles();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // ML.NET reports a damaged zip through whatever its loaders throw, often wrapped in a TargetInvocationException.
-            throw new UserException($"--model: '{modelPath}' is not a loadable ML.NET model zip: {CommandContext.Innermost(e).Message}");
-        }
+        var model = ModelLoader.Load(mlContext, modelPath, out var inputSchema);
         try
         {
             var file = DelimitedFile.Profile(dataPath);

@@ -20,6 +20,17 @@ internal static class SchemaShapes
     public static SchemaShape AddSingle(SchemaShape shape, string name, string source) =>
         Context.Transforms.Conversion.ConvertType(name, source, DataKind.Single).GetOutputSchema(shape);
 
+    /// <summary>The input columns plus <paramref name="name"/>, a known-size vector of Single: the shape of a one-hot
+    /// indicator of any input column with a primitive item type (the column read does not matter, only the shape).</summary>
+    /// <exception cref="ArgumentException">The input has no column of a primitive type.</exception>
+    public static SchemaShape AddSingleVector(SchemaShape shape, string name)
+    {
+        foreach (var source in shape)
+            if (source.ItemType is NumberDataViewType or TextDataViewType or BooleanDataViewType)
+                return Context.Transforms.Categorical.OneHotEncoding(name, source.Name).GetOutputSchema(shape);
+        throw new ArgumentException("The input has no number, text or Boolean column.", nameof(shape));
+    }
+
     /// <summary>The column named <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">Not present; names the option.</exception>
     public static SchemaShape.Column Find(SchemaShape shape, string name, string role, string option)

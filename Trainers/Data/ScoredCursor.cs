@@ -9,7 +9,7 @@ internal sealed class ScoredCursor : DataViewRowCursor
     private readonly DataViewRowCursor _input;
     private readonly ScoredRowView _row;
 
-    public ScoredCursor(DataViewRowCursor input, ScoringMapper mapper, IEnumerable<int> activeColumns)
+    public ScoredCursor(DataViewRowCursor input, IAppendingMapper mapper, IEnumerable<int> activeColumns)
     {
         _input = input;
         _row = new ScoredRowView(input, mapper, activeColumns);

@@ -2,13 +2,14 @@ using Microsoft.ML;
 
 namespace MLExt.Trainers;
 
-/// <summary>The lazily scored view returned by <see cref="NeuralNetworkTransformer.Transform"/>.</summary>
+/// <summary>The lazily computed view of an <see cref="IAppendingMapper"/>: <see cref="NeuralNetworkTransformer.Transform"/>
+/// scores, the explanation transformer adds attributions.</summary>
 internal sealed class ScoredDataView : IDataView
 {
     private readonly IDataView _input;
-    private readonly ScoringMapper _mapper;
+    private readonly IAppendingMapper _mapper;
 
-    public ScoredDataView(IDataView input, ScoringMapper mapper)
+    public ScoredDataView(IDataView input, IAppendingMapper mapper)
     {
         _input = input;
         _mapper = mapper;

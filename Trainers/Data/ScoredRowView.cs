@@ -7,11 +7,11 @@ namespace MLExt.Trainers;
 internal sealed class ScoredRowView : DataViewRow
 {
     private readonly DataViewRow _input;
-    private readonly ScoringMapper _mapper;
+    private readonly IAppendingMapper _mapper;
     private readonly bool[] _active;
     private readonly Delegate[]? _getters;
 
-    public ScoredRowView(DataViewRow input, ScoringMapper mapper, IEnumerable<int> activeColumns)
+    public ScoredRowView(DataViewRow input, IAppendingMapper mapper, IEnumerable<int> activeColumns)
     {
         _input = input;
         _mapper = mapper;

@@ -7,7 +7,7 @@ namespace MLExt.Trainers;
 /// Maps rows of an input schema to rows with the network's prediction columns appended (hiding
 /// input columns of the same names, as ML.NET's own scorers do).
 /// </summary>
-internal sealed class ScoringMapper : IRowToRowMapper
+internal sealed class ScoringMapper : IRowToRowMapper, IAppendingMapper
 {
     private readonly NeuralNetworkTransformer _model;
 

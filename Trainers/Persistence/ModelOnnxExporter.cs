@@ -65,6 +65,8 @@ internal static class ModelOnnxExporter
         }
         var proto = graph.ToModel(Describe(model));
         proto.MetadataProps.Add(new StringStringEntryProto { Key = TaskKey, Value = model.Task });
+        // The layers and weights once more, for explanations: a loaded OnnxTransformer runs the graph but has no gradient.
+        proto.MetadataProps.Add(new StringStringEntryProto { Key = SavedNetwork.MetadataKey, Value = SavedNetwork.Write(model) });
         return (proto, outputs.Select(o => o.Name).ToArray());
     }
 

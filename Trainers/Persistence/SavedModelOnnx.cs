@@ -56,6 +56,8 @@ public static class SavedModelOnnx
     {
         var model = row.Clone();
         var graph = model.Graph;
+        // The network's second copy serves explanations of the zip only; the exported file carries the graph alone.
+        foreach (var entry in model.MetadataProps.Where(p => p.Key == SavedNetwork.MetadataKey).ToList()) model.MetadataProps.Remove(entry);
         var batchShape = graph.Initializer.Single(t => t.Name == ModelOnnxExporter.RowBatchShape);
         var flatShape = graph.Initializer.Single(t => t.Name == ModelOnnxExporter.RowFlatShape);
         // Reshape(x, [-1, ...shape]) keeps a batch; Reshape(y, [0, -1]) keeps y's batch dimension and flattens the rest.
