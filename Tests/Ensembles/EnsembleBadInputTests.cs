@@ -77,7 +77,7 @@ public sealed class EnsembleBadInputTests
         var weights = Assert.Throws<ArgumentException>(() => Ml.Regression.Trainers.Averaging(members, weights: [1f]).Fit(data));
         Assert.Equal("Weights", weights.ParamName);
         var negative = Assert.ThrowsAny<ArgumentException>(() => Ml.Regression.Trainers.Averaging(members, weights: [1f, -1f]).Fit(data));
-        Assert.Contains("member 2 (Sdca", negative.Message);
+        Assert.Contains("the weight of member 2 (MustNotTrain)", negative.Message);
         var stratified = Assert.Throws<ArgumentException>(() => Ml.Regression.Trainers.Stacking(new StackingEnsembleEstimator.Options
         {
             Members = members, MetaLearner = Ml.Regression.Trainers.Sdca(), FoldStrategy = MLExt.Evaluation.CrossValidation.FoldStrategy.Stratified,

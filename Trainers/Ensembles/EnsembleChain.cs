@@ -45,12 +45,9 @@ internal sealed class EnsembleChain
     /// <param name="data">The data the chain is built on (lazily transformed; only cheap schema-only estimators are fitted on it).</param>
     /// <param name="members">The fitted members.</param>
     /// <param name="combined">Member index and its output schema to the name of the column combined.</param>
-    /// <param name="keepInput">Input columns the combining stage replaces, so that they are restored at the end.</param>
-    public static EnsembleChain Members(IDataView data, IReadOnlyList<ITransformer> members, Func<int, DataViewSchema, string> combined, params string[] keepInput)
+    public static EnsembleChain Members(IDataView data, IReadOnlyList<ITransformer> members, Func<int, DataViewSchema, string> combined)
     {
-        var replaced = members.SelectMany(m => Replaced(data.Schema, m.GetOutputSchema(data.Schema)))
-            .Concat(keepInput.Where(n => data.Schema.GetColumnOrNull(n) is not null));
-        var chain = new EnsembleChain(data, replaced);
+        var chain = new EnsembleChain(data, Visible(data.Schema));
         var outputs = new string[members.Count];
         for (int i = 0; i < members.Count; i++)
         {
@@ -89,28 +86,18 @@ internal sealed class EnsembleChain
         return new TransformerChain<ITransformer>([.. _transformers]);
     }
 
-    // After a member: the input columns it replaced restored from their copies, the columns it added dropped.
+    // After a member: every input column restored from its copy (a member may have replaced it in place, as a pipeline
+    // normalising Features does; ML.NET's schemas do not say reliably which), and the columns it added dropped.
     private void Tidy(DataViewSchema before, string[] keep)
     {
-        var now = _view.Schema;
-        var replaced = Replaced(before, now).Where(n => !keep.Contains(n)).ToArray();
-        var missing = replaced.Where(n => !_backedUp.Contains(n)).ToArray();
-        if (missing.Length > 0)
-            throw new InvalidOperationException($"A member replaced column(s) {string.Join(", ", missing.Select(n => $"'{n}'"))} that the ensemble did not expect it to change.");
-        if (replaced.Length > 0)
-            Add(Copies(replaced.Select(n => (n, BackupPrefix + n))));
-        var added = Visible(now).Where(n => before.GetColumnOrNull(n) is null && !keep.Contains(n)).ToArray();
+        Add(Copies(_backedUp.Select(n => (n, BackupPrefix + n))));
+        var added = Visible(_view.Schema).Where(n => before.GetColumnOrNull(n) is null && !keep.Contains(n)).ToArray();
         if (added.Length > 0)
             Add(Context.Transforms.DropColumns(added));
     }
 
     private IEstimator<ITransformer> Copies(IEnumerable<(string Output, string Input)> pairs) =>
         pairs.Aggregate(new EstimatorChain<ITransformer>(), (chain, pair) => chain.Append<ITransformer>(Context.Transforms.CopyColumns(pair.Output, pair.Input)));
-
-    // The visible columns of `before` that `after` replaced (a new column of the same name) or dropped. A transform
-    // that adds columns keeps the input's columns at their indices, so a moved index means a replacement.
-    private static IEnumerable<string> Replaced(DataViewSchema before, DataViewSchema after) =>
-        Visible(before).Where(n => after.GetColumnOrNull(n) is not { } column || column.Index != before[n].Index);
 
     private static IEnumerable<string> Visible(DataViewSchema schema) => schema.Where(c => !c.IsHidden).Select(c => c.Name);
 }

@@ -103,7 +103,7 @@ public sealed class StackingEnsembleEstimator : EnsembleEstimatorBase<StackingEn
 
         var outOfFold = OutOfFold(input, Combined);
         var members = FitMembers(input, "all the training rows");
-        var chain = EnsembleChain.Members(input, members, Combined, options.FeatureColumnName);
+        var chain = EnsembleChain.Members(input, members, Combined);
         string[] sources = options.PassThrough ? [EnsembleChain.InputsColumn, options.FeatureColumnName] : [EnsembleChain.InputsColumn];
         var withPredictions = new AppendedColumnDataView(input, EnsembleChain.InputsColumn, outOfFold);
         var stack = chain.Context.Transforms.Concatenate(options.FeatureColumnName, sources).Fit(withPredictions);
