@@ -123,10 +123,10 @@ internal static class TuneRunner
             Study = request.StudyPath ?? storage?.Description,
             Report = request.ReportDirectory is null ? null : new { Directory = request.ReportDirectory, Files = written.Select(p => Path.GetRelativePath(request.ReportDirectory, p)).ToList() },
             Model = request.ModelPath,
-            Ensemble = result.Ensemble is { } e ? new
+            Ensemble = result.Ensemble is { } chosen ? new
             {
-                Members = e.Members.Select(m => new { m.TrialId, m.Picks, m.Weight }).ToList(), e.Metric, e.BestTrialId, e.BestTrialMetric, e.Rows,
-                Refitted = e.Model is not null, e.ModelError,
+                Members = chosen.Members.Select(m => new { m.TrialId, m.Picks, m.Weight }).ToList(), chosen.Metric, chosen.BestTrialId, chosen.BestTrialMetric, chosen.Rows,
+                Refitted = chosen.Model is not null, chosen.ModelError,
             } : null,
         });
         return 0;
