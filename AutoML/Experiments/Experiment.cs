@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.ML;
 using MLExt.Evaluation;
 using MLExt.Evaluation.Metrics;
+using MLExt.Trainers;
 
 namespace MLExt.AutoML;
 
@@ -73,7 +74,60 @@ public sealed class Experiment
             context.Dispose();
             result.Model = labelPreparation.Append(model);
         }
+        if (_options.EnsembleSize > 0 && result.StopReason != StopReason.Cancelled)
+            result.Ensemble = SelectEnsemble(runner, result, factory, prepared, labelPreparation);
         return result;
+    }
+
+    // The greedy ensemble of the completed trials' held-out predictions, refitted on all the data as a weighted voting ensemble.
+    private EnsembleSelectionResult? SelectEnsemble(PipelineTrialRunner runner, ExperimentResult result, Func<Parameters, TrialContext, IEstimator<ITransformer>> factory,
+        IDataView prepared, ITransformer labelPreparation)
+    {
+        var completed = result.Trials.Where(t => t.Status == TrialStatus.Completed && runner.Predictions.ContainsKey(t.Id)).ToArray();
+        if (completed.Length == 0) return null;
+        var selection = EnsembleSelection.Select(completed.Select(t => (t.Id, runner.Predictions[t.Id])).ToArray(), runner.PredictionLabels,
+            _options.Task, _options.EffectiveMetric, _options.EnsembleSize);
+        var contexts = new List<TrialContext>();
+        try
+        {
+            var members = selection.Members.Select(m =>
+            {
+                var trial = completed.First(t => t.Id == m.TrialId);
+                var context = new TrialContext(new TrialSuggestion(trial.Id, trial.Parameters, trial.Budget), trial.Seed, _options.EffectiveMetric,
+                    _options.CancellationToken, (_, _) => false, _ => { });
+                contexts.Add(context);
+                return factory(trial.Parameters, context);
+            }).ToArray();
+            var model = members.Length == 1 ? members[0].Fit(prepared) : EnsembleEstimator(members, selection).Fit(prepared);
+            selection.Model = labelPreparation.Append(model);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            selection.ModelError = e.Message;
+        }
+        finally
+        {
+            foreach (var context in contexts) context.Dispose();
+        }
+        return selection;
+    }
+
+    private IEstimator<ITransformer> EnsembleEstimator(IEstimator<ITransformer>[] members, EnsembleSelectionResult selection)
+    {
+        var options = new MLExt.Trainers.Ensembles.VotingEnsembleEstimator.Options
+        {
+            Members = members,
+            MemberNames = selection.Members.Select(m => $"trial {m.TrialId}").ToArray(),
+            Weights = selection.Members.Select(m => (float)m.Picks).ToArray(),
+            LabelColumnName = _options.LabelColumnName,
+        };
+        var ml = new MLContext(_options.Seed);
+        return _options.Task switch
+        {
+            EvaluationTask.BinaryClassification => ml.BinaryClassification.Trainers.Voting(options),
+            EvaluationTask.MulticlassClassification => ml.MulticlassClassification.Trainers.Voting(options),
+            _ => ml.Regression.Trainers.Averaging(options),
+        };
     }
 
     /// <summary>

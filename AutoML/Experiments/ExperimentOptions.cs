@@ -109,6 +109,13 @@ public sealed class ExperimentOptions
     /// <summary>Receives trial started, epoch and finished reports, synchronously on the thread running the trial.</summary>
     public IProgress<TrialProgress>? Progress { get; set; }
 
+    /// <summary>
+    /// Greedy steps of ensemble selection over the finished trials (Caruana et al. 2004, as auto-sklearn; its <c>ensemble_size</c>), or
+    /// 0 (the default) for none. Above 0, every trial keeps its held-out predictions and <see cref="ExperimentResult.Ensemble"/> reports the
+    /// ensemble beside the best trial.
+    /// </summary>
+    public int EnsembleSize { get; set; }
+
     /// <summary>The metric this experiment optimises: <see cref="Metric"/> or the task's default.</summary>
     public ExperimentMetric EffectiveMetric => Metric ?? ExperimentMetrics.Default(Task);
 
@@ -151,6 +158,10 @@ public sealed class ExperimentOptions
             throw new ArgumentException("Resume needs a StudyPath.", nameof(Resume));
         if (Storage is not null && StudyPath is not null)
             throw new ArgumentException("Give a StudyPath or a Storage, not both.", nameof(Storage));
+        if (EnsembleSize < 0)
+            throw new ArgumentOutOfRangeException(nameof(EnsembleSize), EnsembleSize, "EnsembleSize must be 0 (no ensemble) or a number of greedy steps.");
+        if (EnsembleSize > 0 && Storage is { IsShared: true })
+            throw new ArgumentException("EnsembleSize: ensemble selection needs every trial's predictions in this process, which a shared study's other workers keep.", nameof(EnsembleSize));
         if (HeartbeatInterval <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(HeartbeatInterval), HeartbeatInterval, "HeartbeatInterval must be positive.");
         if (EffectiveGracePeriod <= HeartbeatInterval)

@@ -62,6 +62,12 @@ public sealed class ExperimentResult
     /// </summary>
     public ITransformer? Model { get; internal set; }
 
+    /// <summary>
+    /// With <see cref="ExperimentOptions.EnsembleSize"/> above 0: the ensemble selected from the finished trials, reported beside the best
+    /// trial on the same held-out predictions, with its refitted model; null otherwise or when no trial completed.
+    /// </summary>
+    public EnsembleSelectionResult? Ensemble { get; internal set; }
+
     /// <summary>The schema of the data the experiment was given, which <see cref="Model"/> takes.</summary>
     public DataViewSchema? InputSchema { get; internal set; }
 

@@ -22,6 +22,8 @@ public sealed class PipelineTrialRunner : ITrialRunner
     private readonly CrossValidationOptions _evaluation;
     private readonly int[]? _folds;
     private readonly IDataView? _train, _test;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, float[][]> _predictions = new();
+    private float[]? _labels;
 
     /// <summary>A runner over <paramref name="data"/>, whose label and feature columns are those of <paramref name="options"/>, ready for a trainer.</summary>
     /// <exception cref="ArgumentException">Fewer rows than folds, a missing column, or an invalid option.</exception>
@@ -59,6 +61,15 @@ public sealed class PipelineTrialRunner : ITrialRunner
         };
     }
 
+    /// <summary>
+    /// With <see cref="ExperimentOptions.EnsembleSize"/> above 0: each trial's held-out predictions (out-of-fold with cross-validation,
+    /// else of the hold-out rows), by trial id, for <see cref="EnsembleSelection"/>; see <see cref="HeldOutPredictions"/> for their form.
+    /// </summary>
+    public IReadOnlyDictionary<int, float[][]> Predictions => _predictions;
+
+    /// <summary>The labels of the rows <see cref="Predictions"/> cover, in the same order.</summary>
+    public float[] PredictionLabels => _labels ??= HeldOutPredictions.Labels(_test ?? _data, _options.LabelColumnName, _options.Task);
+
     /// <inheritdoc/>
     public TrialResult Run(TrialContext context)
     {
@@ -67,13 +78,17 @@ public sealed class PipelineTrialRunner : ITrialRunner
         IReadOnlyList<MetricValue> metrics;
         if (_folds is not null)
         {
+            var models = new ITransformer[_evaluation.NumberOfFolds];
             var result = CrossValidator.Run(_data, fold =>
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
                 context.Fold = fold;
                 context.ValidationData = new RowSubsetDataView(_data, _folds.Select(f => f == fold).ToArray());
-                return _factory(context.Parameters, context);
+                var estimator = _factory(context.Parameters, context);
+                return _options.EnsembleSize > 0 ? new CapturingEstimator(estimator, model => models[fold] = model) : estimator;
             }, _evaluation);
+            if (_options.EnsembleSize > 0)
+                KeepOutOfFold(context.TrialId, models);
             metrics = result.Summary.Select(s => new MetricValue(s.Name, s.Mean, s.HigherIsBetter, s.Reason)).ToArray();
         }
         else
@@ -83,11 +98,28 @@ public sealed class PipelineTrialRunner : ITrialRunner
             var model = _factory(context.Parameters, context).Fit(_train!);
             context.CancellationToken.ThrowIfCancellationRequested();
             metrics = TaskEvaluator.Evaluate(model.Transform(_test!), _evaluation).Metrics;
+            if (_options.EnsembleSize > 0)
+                _predictions[context.TrialId] = HeldOutPredictions.Read(model.Transform(_test!), _options.Task);
         }
         var value = metrics.FirstOrDefault(m => m.Name == name)
             ?? throw new InvalidOperationException($"The evaluation computed no {name}.");
         if (double.IsNaN(value.Value))
             throw new InvalidOperationException($"{name} is undefined: {value.Reason}");
         return new TrialResult(value.Value, metrics, context.EpochsTrained);
+    }
+
+    // Each row's prediction by the model of the fold that held it out.
+    private void KeepOutOfFold(int trialId, ITransformer[] models)
+    {
+        var predictions = new float[_folds!.Length][];
+        for (int fold = 0; fold < models.Length; fold++)
+        {
+            var test = new RowSubsetDataView(_data, _folds.Select(f => f == fold).ToArray());
+            var rows = HeldOutPredictions.Read(models[fold].Transform(test), _options.Task);
+            int next = 0;
+            for (int r = 0; r < _folds.Length; r++)
+                if (_folds[r] == fold) predictions[r] = rows[next++];
+        }
+        _predictions[trialId] = predictions;
     }
 }

@@ -32,9 +32,17 @@ internal static class CvCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the folds and of every trainer.", DefaultValueFactory = _ => 1 };
         var report = new Option<string>("--report") { Description = "Directory for report.md, report.html, report.json and plots/.", Required = true, HelpName = "DIR" };
         var baselines = BaselineOption.Create();
+        var ensembles = new Option<string[]>("--ensemble")
+        {
+            Description = "Add ensembles of the --trainer models to the comparison, comma-separated: voting (soft voting; averaging for regression), " +
+                "stacking (a linear meta-learner on out-of-fold predictions).",
+            HelpName = "KIND",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var ensembleFolds = new Option<int>("--ensemble-folds") { Description = "Folds of stacking's out-of-fold predictions (≥ 2).", DefaultValueFactory = _ => 5 };
         var command = new Command("cv", "Cross-validate trainers on a CSV/TSV file: per-fold metrics, mean, spread and 95% intervals, pooled curves, and a report with plots.")
         {
-            data, label, task, features, trainers, folds, stratified, group, repeats, parallel, seed, report, baselines,
+            data, label, task, features, trainers, folds, stratified, group, repeats, parallel, seed, report, baselines, ensembles, ensembleFolds,
         };
         var networkOptions = new NetworkOptions();
         networkOptions.AddTo(command);
@@ -58,11 +66,24 @@ internal static class CvCommand
                 OptionRules.ColumnList(parseResult.GetValue(features)), kinds.Length == 0 ? [TrainerKind.Nn] : kinds,
                 OptionRules.AtLeastOne("--folds", parseResult.GetValue(folds)), parseResult.GetValue(stratified), parseResult.GetValue(group),
                 OptionRules.AtLeastOne("--repeats", parseResult.GetValue(repeats)), OptionRules.AtLeastOne("--parallel", parseResult.GetValue(parallel)),
-                seedValue, parseResult.GetValue(report)!, network, BaselinesFor(text, parseResult.GetValue(baselines)), text);
+                seedValue, parseResult.GetValue(report)!, network, BaselinesFor(text, parseResult.GetValue(baselines)), text)
+            {
+                Ensembles = EnsemblesFor(parseResult.GetValue(ensembles), kinds),
+                EnsembleFolds = parseResult.GetValue(ensembleFolds) is var n && n >= 2 ? n : throw new UserException($"--ensemble-folds must be at least 2, got {n}"),
+            };
             new CommandFiles().Input("--data", request.DataPath).Output("--report", request.ReportDirectory, folder: true).Check();
             return CvRunner.Run(request, output);
         }));
         return command;
+    }
+
+    private static EnsembleKind[] EnsemblesFor(string[]? values, TrainerKind[] trainers)
+    {
+        var kinds = OptionRules.ColumnList(values).Select(EnsembleTrainers.Parse).Distinct().ToArray();
+        if (kinds.Length > 0 && trainers.Length < 2)
+            throw new UserException($"--ensemble combines the --trainer models and needs at least two, got {trainers.Length} " +
+                $"({string.Join(", ", trainers.Select(t => t.ToString().ToLowerInvariant()))}); for example --trainer nn,lightgbm,sdca");
+        return kinds;
     }
 
     // A linear model on a sequence network's token ids means nothing: sequence networks get no baselines.

@@ -58,6 +58,10 @@ internal static class CvRunner
 
         var candidates = request.Trainers.Select(kind => (Name: TrainerCatalog.DisplayName(kind, request.Task),
             Create: (Func<MLContext, IEstimator<ITransformer>>)(ml => TrainerCatalog.Create(kind, request.Task, ml, network)))).ToList();
+        foreach (var ensemble in request.Ensembles)
+            candidates.Add((EnsembleTrainers.DisplayName(ensemble, request.Task, request.Trainers), ml => EnsembleTrainers.Create(ensemble, request.Task, ml,
+                request.Trainers.Select(kind => (TrainerCatalog.DisplayName(kind, request.Task), TrainerCatalog.Create(kind, request.Task, ml, network))).ToArray(),
+                request.EnsembleFolds, request.Seed)));
         if (request.Baselines.HasFlag(Baselines.Linear))
             candidates.Add((BaselineTrainers.LinearName(request.Task), ml => BaselineTrainers.Linear(request.Task, ml)));
         if (request.Baselines.HasFlag(Baselines.Mean))

@@ -35,9 +35,15 @@ internal static class TuneCommand
             "lbfgs (logistic regression or maximum entropy; classification), lbfgs-poisson (Poisson regression, labels ≥ 0; regression, only when named), " +
             "fasttree, lightgbm (default: all but lbfgs-poisson).", HelpName = "NAMES" };
         var model = new Option<string>("--model") { Description = "Save the best configuration, refitted on all the data, as an ML.NET model zip.", HelpName = "FILE" };
+        var ensemble = new Option<bool>("--ensemble")
+        {
+            Description = "Also build an ensemble of the finished trials by greedy selection with replacement on their held-out predictions " +
+                "(Caruana et al. 2004, as auto-sklearn) and report it beside the best trial.",
+        };
+        var ensembleSize = new Option<int>("--ensemble-size") { Description = "Greedy steps of --ensemble (≥ 1).", DefaultValueFactory = _ => 25, HelpName = "N" };
         var command = new Command("tune", "Search hyperparameters of MLExt networks and ML.NET trainers (one space under a Trainer choice): cross-validated or hold-out scores, pruning, parallel trials, a resumable study file and a report.")
         {
-            data, label, task, features, metric, trials, time, tuner, parallel, study, resume, storage, studyName, retryFailed, report, seed, folds, validationFraction, maxEpochs, minEpochs, trainers, model,
+            data, label, task, features, metric, trials, time, tuner, parallel, study, resume, storage, studyName, retryFailed, report, seed, folds, validationFraction, maxEpochs, minEpochs, trainers, model, ensemble, ensembleSize,
         };
         command.SetAction(parseResult => context.Run(parseResult, output =>
         {
@@ -98,6 +104,9 @@ internal static class TuneCommand
                 parseResult.GetValue(model))
             {
                 Storage = storageAddress, StudyName = name, RetryFailedTrials = parseResult.GetValue(retryFailed),
+                EnsembleSize = !parseResult.GetValue(ensemble) ? 0 : storageAddress is not null
+                    ? throw new UserException("--ensemble needs every trial's predictions in this process; with --storage other workers hold them")
+                    : OptionRules.AtLeastOne("--ensemble-size", parseResult.GetValue(ensembleSize)),
             };
             // With --resume the study is read and appended to in place (a journal, not a file replaced).
             new CommandFiles().Input("--data", dataPath).Output("--study", studyPath).Output("--report", reportDirectory, folder: true)

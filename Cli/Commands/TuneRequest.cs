@@ -17,4 +17,7 @@ internal sealed record TuneRequest(
 
     /// <summary>Whether a dead worker's trial runs again instead of failing.</summary>
     public bool RetryFailedTrials { get; init; }
+
+    /// <summary>Greedy steps of ensemble selection over the finished trials, or 0 for none.</summary>
+    public int EnsembleSize { get; init; }
 }

@@ -50,7 +50,7 @@ internal static class TuneRunner
             MaxDegreeOfParallelism = request.Parallel, Seed = request.Seed, Tuner = request.Tuner,
             MinEpochs = request.MinEpochs, MaxEpochs = request.MaxEpochs, SearchSpace = space,
             StudyPath = request.StudyPath, Resume = request.Resume, DataFingerprint = fingerprint, CancellationToken = cancel.Token,
-            Storage = storage, RetryFailedTrials = request.RetryFailedTrials,
+            Storage = storage, RetryFailedTrials = request.RetryFailedTrials, EnsembleSize = request.EnsembleSize,
         };
         output.Line(source);
         output.Line($"Search: {request.Tuner}, metric {ExperimentMetrics.DisplayName(metric, evaluationTask)}, " +
@@ -84,6 +84,11 @@ internal static class TuneRunner
             output.Line($"Best: trial {best.Id}, {metricName} {ReportTable.Figure(best.Metric)}: {best.Parameters}");
         else
             output.Line("No trial completed.");
+        if (result.Ensemble is { } ensemble)
+            output.Line($"Ensemble of trials {string.Join(", ", ensemble.Members.Select(m => $"{m.TrialId} ×{m.Picks}"))}: {metricName} " +
+                $"{ReportTable.Figure(ensemble.Metric)} against the best trial's {ReportTable.Figure(ensemble.BestTrialMetric)} (trial {ensemble.BestTrialId}) on the same " +
+                $"{(request.Folds >= 2 ? "out-of-fold" : "hold-out")} predictions of {ensemble.Rows:N0} rows; selected on them, so the ensemble's figure is optimistic." +
+                (ensemble.ModelError is { } error ? $" It could not be refitted: {error}" : ""));
 
         IReadOnlyList<string> written = [];
         if (request.ReportDirectory is not null)
@@ -118,6 +123,11 @@ internal static class TuneRunner
             Study = request.StudyPath ?? storage?.Description,
             Report = request.ReportDirectory is null ? null : new { Directory = request.ReportDirectory, Files = written.Select(p => Path.GetRelativePath(request.ReportDirectory, p)).ToList() },
             Model = request.ModelPath,
+            Ensemble = result.Ensemble is { } chosen ? new
+            {
+                Members = chosen.Members.Select(m => new { m.TrialId, m.Picks, m.Weight }).ToList(), chosen.Metric, chosen.BestTrialId, chosen.BestTrialMetric, chosen.Rows,
+                Refitted = chosen.Model is not null, chosen.ModelError,
+            } : null,
         });
         return 0;
     }

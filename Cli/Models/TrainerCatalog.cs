@@ -55,7 +55,10 @@ internal static class TrainerCatalog
         _ => "ML.NET LightGbm",
     };
 
-    /// <summary>The trainer for <paramref name="task"/>; <paramref name="network"/> configures the MLExt network, its seed the seeded ML.NET trainers.</summary>
+    /// <summary>
+    /// The trainer for <paramref name="task"/>; <paramref name="network"/> configures the MLExt network, its seed the seeded ML.NET trainers.
+    /// LightGbm runs on one thread, which makes it reproducible and keeps it from taking a shared machine's every core.
+    /// </summary>
     public static IEstimator<ITransformer> Create(TrainerKind kind, TaskKind task, MLContext ml, NetworkSettings network)
     {
         const string label = TabularDataset.LabelColumn, features = TabularDataset.FeaturesColumn;
@@ -73,9 +76,9 @@ internal static class TrainerCatalog
             (TrainerKind.FastTree, TaskKind.Binary) => ml.BinaryClassification.Trainers.FastTree(label, features),
             (TrainerKind.FastTree, TaskKind.Multiclass) => ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.FastTree(label, features), label),
             (TrainerKind.FastTree, _) => ml.Regression.Trainers.FastTree(label, features),
-            (TrainerKind.LightGbm, TaskKind.Binary) => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = network.Seed }),
-            (TrainerKind.LightGbm, TaskKind.Multiclass) => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = network.Seed }),
-            (TrainerKind.LightGbm, _) => ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = network.Seed }),
+            (TrainerKind.LightGbm, TaskKind.Binary) => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = network.Seed, NumberOfThreads = 1 }),
+            (TrainerKind.LightGbm, TaskKind.Multiclass) => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = network.Seed, NumberOfThreads = 1 }),
+            (TrainerKind.LightGbm, _) => ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options { LabelColumnName = label, FeatureColumnName = features, Seed = network.Seed, NumberOfThreads = 1 }),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Check refused it above."),
         };
     }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -29,6 +30,23 @@ internal static class SchemaShapes
             if (source.ItemType is NumberDataViewType or TextDataViewType or BooleanDataViewType)
                 return Context.Transforms.Categorical.OneHotEncoding(name, source.Name).GetOutputSchema(shape);
         throw new ArgumentException("The input has no number, text or Boolean column.", nameof(shape));
+    }
+
+    // ML.NET builds a shape from a schema only internally (SchemaShape.Create); ensembles use it to ask their members and
+    // meta-learner what they would output before training any of them. Null if a later ML.NET moves it: the same
+    // checks then run on the fitted members' output schemas instead.
+    private static readonly MethodInfo? CreateShape =
+        typeof(SchemaShape).GetMethod("Create", BindingFlags.NonPublic | BindingFlags.Static, [typeof(DataViewSchema)]);
+
+    /// <summary>The shape of <paramref name="schema"/>'s visible columns, or null when this ML.NET does not offer it.</summary>
+    public static SchemaShape? Of(DataViewSchema schema) => CreateShape?.Invoke(null, [schema]) as SchemaShape;
+
+    /// <summary>The column named <paramref name="name"/>, or null.</summary>
+    public static SchemaShape.Column? FindOrNull(SchemaShape shape, string name)
+    {
+        foreach (var column in shape)
+            if (column.Name == name) return column;
+        return null;
     }
 
     /// <summary>The column named <paramref name="name"/>.</summary>

@@ -56,6 +56,20 @@ internal static class ModelOnnxExporter
         string input = graph.AddInput(model.FeatureColumnName, [featureSize]);
         string batch = graph.AddNode("Reshape", "batch_of_one", [input, graph.AddInt64Constant(RowBatchShape, [1, .. network.InputShape.Select(d => (long)d)])]);
         var outputs = model.Head.AddOnnxOutputs(graph, NetworkOnnxExporter.AddLayers(graph, network, batch));
+        AddRowOutputs(graph, outputs);
+        var proto = graph.ToModel(Describe(model));
+        proto.MetadataProps.Add(new StringStringEntryProto { Key = TaskKey, Value = model.Task });
+        // The layers and weights once more, for explanations: a loaded OnnxTransformer runs the graph but has no gradient.
+        proto.MetadataProps.Add(new StringStringEntryProto { Key = SavedNetwork.MetadataKey, Value = SavedNetwork.Write(model) });
+        return (proto, outputs.Select(o => o.Name).ToArray());
+    }
+
+    /// <summary>
+    /// Declares <paramref name="outputs"/> (<c>[1, ...RowShape]</c>) as the graph's outputs for ML.NET's <c>OnnxTransformer</c>:
+    /// each flattened to one dimension under its column's name, with its slot names attached.
+    /// </summary>
+    internal static void AddRowOutputs(OnnxGraphBuilder graph, IEnumerable<OnnxHeadOutput> outputs)
+    {
         string flat = graph.AddInt64Constant(RowFlatShape, [-1]);
         foreach (var output in outputs)
         {
@@ -63,11 +77,6 @@ internal static class ModelOnnxExporter
             graph.AddOutput(graph.AddAlias(row, output.Name), output.Type, [Tensor.Product(output.RowShape)]);
             if (output.SlotNames is not null) AddSlotNamesMarker(graph, output.Name, output.SlotNames);
         }
-        var proto = graph.ToModel(Describe(model));
-        proto.MetadataProps.Add(new StringStringEntryProto { Key = TaskKey, Value = model.Task });
-        // The layers and weights once more, for explanations: a loaded OnnxTransformer runs the graph but has no gradient.
-        proto.MetadataProps.Add(new StringStringEntryProto { Key = SavedNetwork.MetadataKey, Value = SavedNetwork.Write(model) });
-        return (proto, outputs.Select(o => o.Name).ToArray());
     }
 
     // ML.NET's OnnxTransformer gives column C slot names from the keys_strings attribute of a node named

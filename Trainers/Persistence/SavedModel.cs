@@ -27,13 +27,9 @@ internal static class SavedModel
     {
         var ml = new MLContext(seed: 0) { TempFilePath = PrivateTempFolder.Path };
         var (proto, outputs) = ModelOnnxExporter.ForMLNet(model);
-        string graph = Path.Combine(PrivateTempFolder.Path, $"network-{Guid.NewGuid():N}.onnx");
-        var owner = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) owner.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        string graph = PrivateOnnxFile.Write(proto);
         try
         {
-            using (var file = new FileStream(graph, owner))
-                proto.WriteTo(file);
             var onnx = ml.Transforms.ApplyOnnxModel(outputs, [model.FeatureColumnName], graph);
             var estimator = new EstimatorChain<ITransformer>().Append(onnx).Append(model.Head.CreateColumnAdapters(ml));
             return new SavedModelChain(estimator.Fit(EmptyFeatures(ml, model.FeatureColumnName, Tensor.Product(model.Network.InputShape))), graph);
