@@ -23,6 +23,8 @@ public static class LayerRegistry
         [nameof(AvgPool2D)] = AvgPool2D.Create,
         [nameof(GlobalAveragePool2D)] = GlobalAveragePool2D.Create,
         [nameof(Flatten)] = Flatten.Create,
+        [nameof(Reshape)] = Reshape.Create,
+        [nameof(ConstantOperation)] = ConstantOperation.Create,
         [nameof(BatchNormalization)] = BatchNormalization.Create,
         [nameof(LayerNormalization)] = LayerNormalization.Create,
         [nameof(ResidualBlock)] = ResidualBlock.Create,

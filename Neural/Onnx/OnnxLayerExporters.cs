@@ -24,6 +24,8 @@ internal static class OnnxLayerExporters
         [typeof(Dropout)] = For<Dropout>(DropoutExporter.Export),
         [typeof(ActivationLayer)] = For<ActivationLayer>(ActivationLayerExporter.Export),
         [typeof(Flatten)] = For<Flatten>(FlattenExporter.Export),
+        [typeof(Reshape)] = For<Reshape>(ReshapeExporter.Export),
+        [typeof(ConstantOperation)] = For<ConstantOperation>(ConstantOperationExporter.Export),
         [typeof(Conv2D)] = For<Conv2D>(Conv2DExporter.Export),
         [typeof(DepthwiseConv2D)] = For<DepthwiseConv2D>(DepthwiseConv2DExporter.Export),
         [typeof(SeparableConv2D)] = For<SeparableConv2D>(SeparableConv2DExporter.Export),
