@@ -32,7 +32,7 @@ internal sealed partial class OnnxGraphReader
         };
 
     /// <summary>The operators MLExt imports, sorted.</summary>
-    public static IReadOnlyList<string> SupportedOperators => [.. Operators.Keys.Append("Constant").Order(StringComparer.Ordinal)];
+    public static IReadOnlyList<string> SupportedOperators => [.. Operators.Keys.Append("Constant").Append("Split").Order(StringComparer.Ordinal)];
 
     // Conv(X, W[F, C/g, kH, kW], B?) → Conv2D; W is already in Conv2D's layout.
     private (GraphNode, int[]) Conv(OnnxNodeView node)
@@ -157,17 +157,19 @@ internal sealed partial class OnnxGraphReader
         var x = Dynamic(node, 0);
         if (x.Shape.Length != 3) throw node.Unsupported("only [channels, height, width] inputs are imported");
         var pooled = Apply(node, new GlobalAveragePool2D(), x);
-        return Apply(node, new Reshape(x.Shape[0], 1, 1), pooled);
+        _squeezed[node.Proto.Output[0]] = node;
+        return pooled;
     }
 
     private (GraphNode, int[]) Flatten(OnnxNodeView node)
     {
         node.AllowAttributes("axis");
-        var x = Dynamic(node, 0);
+        bool squeezed = IsSqueezed(node);
+        var x = Dynamic(node, 0, keepSqueezed: true);
         long axis = node.Int("axis", 1);
-        if (axis < 0) axis += x.Shape.Length + 1;
+        if (axis < 0) axis += (squeezed ? 3 : x.Shape.Length) + 1;
         if (axis != 1) throw node.Unsupported($"axis {axis} is not supported (only 1: one vector per sample)");
-        return Apply(node, new Flatten(), x);
+        return squeezed ? x : Apply(node, new Flatten(), x);
     }
 
     // Reshape(X, shape): the first entry is the batch (0, −1 or the batch size); 0 elsewhere copies the input's size.
@@ -175,12 +177,16 @@ internal sealed partial class OnnxGraphReader
     {
         node.AllowAttributes("allowzero", "shape");
         if (node.Int("allowzero", 0) != 0) throw node.Unsupported("allowzero = 1 is not supported");
-        var x = Dynamic(node, 0);
+        bool squeezed = IsSqueezed(node);
+        var x = Dynamic(node, 0, keepSqueezed: true);
+        if (squeezed) x = (x.Node, [x.Shape[0], 1, 1]);
         var shape = (node.Ints("shape") ?? Constant(node, 1)!.Integers) ?? throw node.Unsupported("the target shape must be integers");
         if (shape.Length < 2 || shape[0] is not (0 or -1 or 1))
             throw node.Unsupported($"the target shape {string.Join(",", shape)} must keep the batch as its first dimension");
         var target = shape.Skip(1).Select((d, i) => d == 0 ? (i + 1 < x.Shape.Length + 1 ? x.Shape[i] : 0) : (int)d).ToArray();
         if (shape[0] == -1 && target.Contains(-1)) throw node.Unsupported("two dimensions to infer are not supported");
+        if (squeezed && (target.SequenceEqual([x.Shape[0]]) || target.SequenceEqual([-1]))) return (x.Node, [x.Shape[0]]);
+        if (squeezed) x = (x.Node, [x.Shape[0]]);
         Reshape layer;
         try
         {
@@ -234,6 +240,31 @@ internal sealed partial class OnnxGraphReader
         return value;
     }
 
+    // Split(X, split?) along a sample axis: one Slice layer per output.
+    private void SplitNode(OnnxNodeView node)
+    {
+        node.AllowAttributes("axis", "split", "num_outputs");
+        var x = Dynamic(node, 0);
+        int rank = x.Shape.Length + 1;
+        long axis = node.Int("axis", 0);
+        if (axis < 0) axis += rank;
+        if (axis <= 0 || axis >= rank) throw node.Unsupported($"splitting along axis {axis} (the batch or beyond) is not supported");
+        int outputs = node.Proto.Output.Count, size = x.Shape[axis - 1];
+        long[] sizes = node.Ints("split") ?? Constant(node, 1, required: false)?.Integers
+            ?? [.. Enumerable.Range(0, outputs).Select(i => (long)((size + outputs - 1) / outputs))];
+        if (sizes.Length != outputs || sizes.Take(outputs - 1).Sum() >= size)
+            throw node.Invalid($"its parts [{string.Join(", ", sizes)}] do not fit {size} positions");
+        long start = 0;
+        for (int i = 0; i < outputs; i++)
+        {
+            long length = i == outputs - 1 ? size - start : sizes[i];
+            var part = Apply(node, new Slice((int)axis - 1, (int)start, (int)length), x);
+            _isChain = false;
+            _values[node.Proto.Output[i]] = part;
+            start += length;
+        }
+    }
+
     // x ∘ y of two computed values is a merge; with a constant it is a ConstantOperation.
     private (GraphNode, int[]) Arithmetic(OnnxNodeView node, ConstantOperator op)
     {
@@ -274,6 +305,9 @@ internal sealed partial class OnnxGraphReader
             throw node.Unsupported("training_mode = true is not supported");
         return Dynamic(node, 0);
     }
+
+    // Whether the node's first input is a GlobalAveragePool output still held as [C].
+    private bool IsSqueezed(OnnxNodeView node) => node.Proto.Input.Count > 0 && _squeezed.ContainsKey(node.Proto.Input[0]);
 
     private static Size2D Stride(OnnxNodeView node) => node.Ints("strides") is { Length: 2 } s ? new Size2D((int)s[0], (int)s[1]) : 1;
 

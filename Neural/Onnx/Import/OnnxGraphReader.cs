@@ -20,6 +20,10 @@ internal sealed partial class OnnxGraphReader
     private readonly Dictionary<string, (GraphNode Node, int[] Shape)> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private readonly List<Action> _weights = [];
+    private readonly List<(string Name, GraphNode Node)> _outputs = [];
+    // GlobalAveragePool outputs held as GlobalAveragePool2D's [C] rather than ONNX's [C, 1, 1]: a Flatten or Reshape
+    // reads them as they are; any other reader gets the [C, 1, 1] Reshape made on first use.
+    private readonly Dictionary<string, OnnxNodeView> _squeezed = new(StringComparer.Ordinal);
     private readonly List<Layer> _chain = [];
     private GraphNode? _last;
     private bool _isChain = true;
@@ -32,8 +36,10 @@ internal sealed partial class OnnxGraphReader
         _opset = model.OpsetImport.FirstOrDefault(o => o.Domain is "" or "ai.onnx")?.Version ?? 0;
     }
 
-    /// <summary>Parses <paramref name="path"/> and checks it is an ONNX model of a supported opset.</summary>
-    public static OnnxGraphReader Open(string path)
+    /// <summary>Parses <paramref name="path"/> (an ONNX model file).</summary>
+    /// <exception cref="FileNotFoundException">No such file.</exception>
+    /// <exception cref="InvalidDataException">The file is not an ONNX model.</exception>
+    public static ModelProto Parse(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"The ONNX file '{path}' does not exist.", path);
@@ -48,18 +54,38 @@ internal sealed partial class OnnxGraphReader
         }
         if (model.Graph is null || model.Graph.Node.Count == 0 || model.Graph.Output.Count == 0 || model.IrVersion <= 0)
             throw new InvalidDataException($"'{path}' is not an ONNX model: it has no graph with nodes and outputs.");
-        var reader = new OnnxGraphReader(model, path);
+        return model;
+    }
+
+    /// <summary>Parses <paramref name="path"/> and reads it.</summary>
+    public static OnnxGraphReader Open(string path) => Open(Parse(path), path);
+
+    /// <summary>Reads <paramref name="model"/> (named <paramref name="file"/> in errors), checking its opset.</summary>
+    public static OnnxGraphReader Open(ModelProto model, string file)
+    {
+        var reader = new OnnxGraphReader(model, file);
         if (reader._opset is < MinimumOpset or > MaximumOpset)
-            throw new NotSupportedException($"Cannot import '{path}': it uses ONNX opset {reader._opset}; MLExt imports " +
+            throw new NotSupportedException($"Cannot import '{file}': it uses ONNX opset {reader._opset}; MLExt imports " +
                 $"opsets {MinimumOpset} to {MaximumOpset}.");
         reader.ReadGraph();
         return reader;
     }
 
     /// <summary>The graph, built and holding the file's weights.</summary>
-    public ModelGraph BuildGraph()
+    /// <param name="head">Layers added after the single output (a new classifier), initialised from
+    /// <paramref name="random"/>; the graph's output is then the head's.</param>
+    /// <param name="random">Initialises the head (the imported layers take the file's weights).</param>
+    public ModelGraph BuildGraph(Func<GraphBuilder, GraphNode, GraphNode>? head = null, RandomSource? random = null)
     {
-        var graph = _builder.Build(new RandomSource(0));
+        if (head is not null && _outputs.Count != 1)
+            throw new NotSupportedException($"Cannot add a head to '{_file}': it has {_outputs.Count} outputs.");
+        foreach (var (name, node) in _outputs) _builder.Output(name, head is null ? node : head(_builder, node));
+        var graph = _builder.Build(random ?? new RandomSource(0));
+        if (head is not null)
+        {
+            foreach (var load in _weights) load();
+            return graph;
+        }
         Finish(graph.Outputs.Select(o => o.Shape).ToArray());
         return graph;
     }
@@ -68,7 +94,7 @@ internal sealed partial class OnnxGraphReader
     /// one before.</summary>
     public Network BuildNetwork()
     {
-        if (!_isChain || _model.Graph.Output.Count != 1 || _chain.Count == 0 || _builder.Outputs[0].Value != _last!.Name)
+        if (!_isChain || _outputs.Count != 1 || _chain.Count == 0 || !ReferenceEquals(_outputs[0].Node, _last))
             throw new NotSupportedException($"Cannot import '{_file}' as a Network: its graph is not a chain of layers " +
                 $"from one input to one output; import it as a ModelGraph (ModelGraph.FromOnnx).");
         var network = new Network(_chain);
@@ -122,10 +148,12 @@ internal sealed partial class OnnxGraphReader
         foreach (var node in graph.Node) ReadNode(new OnnxNodeView(node, _file));
         foreach (var output in graph.Output)
         {
+            if (_squeezed.Remove(output.Name, out var pool))
+                _values[output.Name] = Apply(pool, new Reshape(_values[output.Name].Shape[0], 1, 1), _values[output.Name]);
             if (!_values.TryGetValue(output.Name, out var value))
                 throw new NotSupportedException($"Cannot import '{_file}': output '{output.Name}' is a constant or is " +
                     $"not computed by any node.");
-            _builder.Output(output.Name, value.Node);
+            _outputs.Add((output.Name, value.Node));
         }
     }
 
@@ -149,6 +177,11 @@ internal sealed partial class OnnxGraphReader
             _constants[node.Proto.Output[0]] = OnnxConstantReader.Read(value);
             return;
         }
+        if (node.Operator == "Split")
+        {
+            SplitNode(node);
+            return;
+        }
         if (!Operators.ContainsKey(node.Operator))
             throw node.Unsupported($"MLExt cannot import the operator {node.Operator} (it imports " +
                 $"{string.Join(", ", Operators.Keys.Order())})");
@@ -159,11 +192,13 @@ internal sealed partial class OnnxGraphReader
     }
 
     /// <summary>The computed value read at input <paramref name="index"/>.</summary>
-    private (GraphNode Node, int[] Shape) Dynamic(OnnxNodeView node, int index)
+    private (GraphNode Node, int[] Shape) Dynamic(OnnxNodeView node, int index, bool keepSqueezed = false)
     {
         if (index >= node.Proto.Input.Count || node.Proto.Input[index].Length == 0)
             throw node.Invalid($"input {index + 1} is missing");
         string name = node.Proto.Input[index];
+        if (!keepSqueezed && _squeezed.Remove(name, out var pool))
+            _values[name] = Apply(pool, new Reshape(_values[name].Shape[0], 1, 1), _values[name]);
         if (_values.TryGetValue(name, out var value)) return value;
         if (_constants.ContainsKey(name))
             throw node.Unsupported($"input '{name}' is a constant where MLExt needs a value computed from the graph's inputs");

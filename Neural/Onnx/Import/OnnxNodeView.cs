@@ -12,7 +12,7 @@ internal sealed class OnnxNodeView
     {
         Proto = node;
         _file = file;
-        Name = node.Name.Length > 0 ? node.Name : node.Output.FirstOrDefault(o => o.Length > 0) ?? node.OpType;
+        Name = OnnxModelCuts.NodeName(node);
     }
 
     public NodeProto Proto { get; }
