@@ -5,9 +5,9 @@ using MLExt.Benchmarks.Suites;
 var root = new RootCommand("MLExt benchmarks: speed and memory against references, on this machine.");
 var suite = new Argument<string>("suite")
 {
-    Description = "gemm | train-mlp | train-cnn | recurrent | attention | gan (GAN training throughput) | vae (VAE training images/s) | graph (sparse product, GCN epochs at 10k–1M edges, homophily table) | micro (BenchmarkDotNet GEMM micro-benchmarks) | tuners (AutoML tuners on Branin and Hartmann6) | storage (worker processes on one PostgreSQL study; needs --storage or MLEXT_TEST_POSTGRES)",
+    Description = "gemm | train-mlp | train-cnn | recurrent | attention | gan (GAN training throughput) | vae (VAE training images/s) | graph (sparse product, GCN epochs at 10k–1M edges, homophily table) | resnet18 (ResNet-18 inference against ONNX Runtime) | few-label (pretrained features against a CNN from scratch) | micro (BenchmarkDotNet GEMM micro-benchmarks) | tuners (AutoML tuners on Branin and Hartmann6) | storage (worker processes on one PostgreSQL study; needs --storage or MLEXT_TEST_POSTGRES)",
 };
-suite.AcceptOnlyFromAmong("gemm", "train-mlp", "train-cnn", "recurrent", "attention", "gan", "vae", "graph", "micro", "tuners", "storage");
+suite.AcceptOnlyFromAmong("gemm", "train-mlp", "train-cnn", "recurrent", "attention", "gan", "vae", "graph", "micro", "resnet18", "few-label", "tuners", "storage");
 var json = new Option<bool>("--json") { Description = "Print one JSON object with every figure (progress goes to standard error)." };
 var quick = new Option<bool>("--quick") { Description = "Fewer shapes, shorter runs (a smoke test, not the published figures)." };
 var repeats = new Option<int>("--repeats") { Description = "Alternating repetitions per measurement.", DefaultValueFactory = _ => 5 };
@@ -51,6 +51,8 @@ root.SetAction(parsed =>
     else if (name == "tuners") TunerSuite.Run(report, Math.Max(1, parsed.GetValue(seeds)), threadCount, parsed.GetValue(tuners));
     else if (name == "gemm") GemmSuite.Run(report, parsed.GetValue(quick), repeatCount, threadCount);
     else if (name == "recurrent") RecurrentSuite.Run(report, parsed.GetValue(quick), repeatCount);
+    else if (name == "resnet18") ResNetSuite.Run(report, parsed.GetValue(quick), repeatCount);
+    else if (name == "few-label") FewLabelSuite.Run(report, parsed.GetValue(quick));
     else if (name == "attention") AttentionSuite.Run(report, parsed.GetValue(quick), repeatCount);
     else if (name == "graph") GraphSuite.Run(report, parsed.GetValue(quick), repeatCount);
     else if (name == "vae") VaeSuite.Run(report, parsed.GetValue(quick), repeatCount);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using MLExt.Neural;
 using MLExt.Cli.Images;
 using MLExt.Cli.Training;
+using MLExt.Trainers;
 
 namespace MLExt.Cli.Commands;
 
@@ -53,10 +54,22 @@ internal static class ImagesCommand
             DefaultValueFactory = _ => "stop",
         };
         badImages.AcceptOnlyFromAmong("stop", "skip");
+        var pretrained = new Option<string>("--pretrained")
+        {
+            Description = "none, or resnet18: ResNet-18's ImageNet features (224×224 RGB; the Microsoft.ML.DnnImageFeaturizer.ResNet18 package's ONNX file) and a new dense head; --network is then not used.",
+            DefaultValueFactory = _ => "none",
+        };
+        pretrained.AcceptOnlyFromAmong("none", "resnet18");
+        var fineTuneFrom = new Option<string?>("--fine-tune-from")
+        {
+            Description = $"With --pretrained: train the trunk's nodes from this ONNX node on with the head (ResNet-18's last block starts at {PretrainedModels.ResNet18LastBlock}); the part before it is computed once.",
+            HelpName = "LAYER",
+        };
+        var labelsPerClass = new Option<int>("--labels-per-class") { Description = "Keep this many training images per class (0: all).", DefaultValueFactory = _ => 0, HelpName = "N" };
         var command = new Command("images", "Train an MLExt network on a folder of images (one sub-folder per class) and compare it with ML.NET's trainers.")
         {
             folder, network, imageSize, color, epochs, learningRate, batchSize, seed, testFraction, validationFraction, patience,
-            flip, rotate, shift, zoom, noise, brightness, contrast, baselines, badImages,
+            flip, rotate, shift, zoom, noise, brightness, contrast, baselines, badImages, pretrained, fineTuneFrom, labelsPerClass,
         };
         command.SetAction(parseResult => context.Run(parseResult, output =>
         {
@@ -71,6 +84,15 @@ internal static class ImagesCommand
                 OptionRules.Fraction("--contrast", parseResult.GetValue(contrast)));
             if (augmentation.RotationDegrees > 180) throw new UserException($"--rotate must be at most 180, got {augmentation.RotationDegrees}");
             int size = OptionRules.AtLeast("--image-size", ImageMinimumSize, parseResult.GetValue(imageSize));
+            string? trunk = parseResult.GetValue(pretrained) is "none" ? null : parseResult.GetValue(pretrained);
+            string? tuneFrom = parseResult.GetValue(fineTuneFrom);
+            if (tuneFrom is not null && trunk is null) throw new UserException("--fine-tune-from needs --pretrained resnet18");
+            // The trunk's input and mean image are 224×224: smaller images would be blown up past what they hold.
+            if (trunk is not null && parseResult.GetResult(imageSize) is { Implicit: false } && size != PretrainedModels.ResNet18ImageSize)
+                throw new UserException(size < PretrainedModels.ResNet18ImageSize
+                    ? $"--image-size {size} is too small for --pretrained {trunk}, which takes {PretrainedModels.ResNet18ImageSize}×{PretrainedModels.ResNet18ImageSize} images; leave --image-size out"
+                    : $"--pretrained {trunk} takes {PretrainedModels.ResNet18ImageSize}×{PretrainedModels.ResNet18ImageSize} images; --image-size {size} does not fit, leave it out");
+            int perClass = OptionRules.AtLeastZero("--labels-per-class", parseResult.GetValue(labelsPerClass));
             var settings = new NetworkSettings(
                 [.. augmentation.Layers(), .. ImageNetworks.Create(kind)],
                 OptionRules.AtLeastOne("--epochs", parseResult.GetValue(epochs)),
@@ -83,7 +105,7 @@ internal static class ImagesCommand
             var request = new ImageRequest(
                 parseResult.GetValue(folder)!, size, parseResult.GetValue(color), kind, augmentation,
                 OptionRules.OpenFraction("--test-fraction", parseResult.GetValue(testFraction)), parseResult.GetValue(baselines)!, settings,
-                SkipBadImages: parseResult.GetValue(badImages) == "skip");
+                SkipBadImages: parseResult.GetValue(badImages) == "skip", trunk, tuneFrom, perClass);
             new CommandFiles().Input("--folder", request.Folder, folder: true).Check();
             return ImagesRunner.Run(request, output);
         }));

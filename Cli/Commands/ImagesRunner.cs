@@ -33,6 +33,7 @@ internal static class ImagesRunner
         output.Line($"Split: TrainTestSplit(test fraction {request.TestFraction:0.###}, seed {request.Settings.Seed}): {experiment.TrainRows:N0} train / {experiment.TestRows:N0} test images.");
         output.Line($"Network: {ImageNetworks.Describe(request.Network)}; augmentation: {request.Augmentation.Describe()}; {request.Settings.Describe()}.");
 
+        if (request.Pretrained is not null) return RunPretrained(request, experiment, output);
         var (network, model) = EpochReporter.Run(output, $"{request.Network.ToString().ToLowerInvariant()} network", experiment.TrainNetwork);
         output.Line(HistoryReport.Summary(model.History));
         output.Line($"{model.Network.ParameterCount:N0} parameters: {string.Join(" → ", model.Network.Layers.Select(l => l.TypeName))}.");
@@ -62,6 +63,27 @@ internal static class ImagesRunner
             Augmentation = request.Augmentation,
             History = HistoryReport.Figures(model.History),
             Models = models,
+        });
+        return 0;
+    }
+
+    // --pretrained: the trunk's features (computed once per image), a new head, optionally part of the trunk trained.
+    private static int RunPretrained(ImageRequest request, ImageExperiment experiment, CliOutput output)
+    {
+        output.Line($"Trunk: ResNet-18 (Microsoft.ML.DnnImageFeaturizer.ResNet18's ONNX file, 224×224 RGB in [0, 255])" +
+            (request.FineTuneFrom is null ? ", frozen; a dense head on its 512 features." : $", trained from node {request.FineTuneFrom} on with a dense head.") +
+            $" {request.Settings.Describe()}.");
+        var score = StatusDisplay.Run(output, "ResNet-18 features and head ...", () => experiment.TrainPretrained());
+        output.Line();
+        ReportTable.Write(output, $"On {experiment.TestRows:N0} held-out images:", ["model", "accuracy", "fit seconds (trunk included)"],
+            [[score.Model, ReportTable.Figure(score.Accuracy), ReportTable.Seconds(score.FitSeconds)]]);
+        output.FinalJson(new
+        {
+            Command = "images",
+            Data = new { request.Folder, experiment.Images, experiment.Skipped, experiment.Classes, ImageSize = 224, experiment.Channels, request.LabelsPerClass },
+            Split = new { request.Settings.Seed, request.TestFraction, experiment.TrainRows, experiment.TestRows },
+            Pretrained = new { Trunk = request.Pretrained, request.FineTuneFrom, request.Settings.Epochs, request.Settings.LearningRate, request.Settings.BatchSize },
+            Models = new[] { score },
         });
         return 0;
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.LightGbm;
 using Microsoft.ML.Transforms;
@@ -43,8 +44,12 @@ internal sealed class ImageExperiment
         Images = files.Count;
         Classes = files.Select(f => f.Label).Distinct().Order(StringComparer.Ordinal).ToList();
         var split = _ml.Data.TrainTestSplit(_ml.Data.LoadFromEnumerable(files), request.TestFraction, seed: request.Settings.Seed);
-        var featurizer = Featurizer().Fit(split.TrainSet);
-        _train = _ml.Data.Cache(featurizer.Transform(split.TrainSet));
+        var trainSet = split.TrainSet;
+        if (request.LabelsPerClass > 0)
+            trainSet = _ml.Data.LoadFromEnumerable(_ml.Data.CreateEnumerable<ImageFolderRow>(split.TrainSet, reuseRowObject: false)
+                .GroupBy(r => r.Label).SelectMany(g => g.Take(request.LabelsPerClass)).ToList());
+        var featurizer = Featurizer().Fit(trainSet);
+        _train = _ml.Data.Cache(featurizer.Transform(trainSet));
         _test = _ml.Data.Cache(featurizer.Transform(split.TestSet));
         TrainRows = Count(_train);
         TestRows = Count(_test);
@@ -68,7 +73,70 @@ internal sealed class ImageExperiment
     public long TestRows { get; }
 
     /// <summary>Channels of the pixel vectors (1 for grayscale, 3 for colour).</summary>
-    public int Channels => _request.Color ? 3 : 1;
+    public int Channels => _request.Color || _request.Pretrained is not null ? 3 : 1;
+
+    /// <summary>
+    /// The pretrained trunk's features (computed once per image) and a new dense head, with the trunk's nodes from
+    /// <see cref="ImageRequest.FineTuneFrom"/> on trained too (the part before it is computed once and cached).
+    /// </summary>
+    /// <exception cref="UserException">The node to fine-tune from does not exist or is not a cut point.</exception>
+    public ModelScore TrainPretrained(IProgress<int>? imagesDone = null)
+    {
+        string? from = _request.FineTuneFrom;
+        ModelGraph trunk, model;
+        try
+        {
+            trunk = PretrainedModels.ResNet18(from is null ? null : new OnnxImportOptions { StopBefore = from });
+            model = from is null ? Head() : PretrainedModels.ResNet18(new OnnxImportOptions
+            {
+                StartAt = from, Head = PretrainedTransfer.ClassifierHead(Classes.Count), Seed = _request.Settings.Seed,
+            });
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            throw new UserException($"--fine-tune-from: {e.Message.Replace(" (Parameter 'node')", "")}");
+        }
+        var (trainPixels, trainLabels) = Rows(_train);
+        var (testPixels, testLabels) = Rows(_test);
+        var clock = Stopwatch.StartNew();
+        var cachedTrain = PretrainedTransfer.Compute(trunk, trainPixels, rowsDone: imagesDone);
+        var cachedTest = PretrainedTransfer.Compute(trunk, testPixels);
+        var settings = _request.Settings;
+        PretrainedTransfer.Fit(model, cachedTrain, trainLabels, new TrainingOptions
+        {
+            NumberOfEpochs = settings.Epochs, BatchSize = settings.BatchSize, Optimizer = new AdamOptimizer { LearningRate = settings.LearningRate },
+        }, settings.Seed);
+        double seconds = clock.Elapsed.TotalSeconds;
+        string name = $"ResNet-18 {(from is null ? "features" : $"fine-tuned from {from}")} + dense head";
+        return new ModelScore(name, PretrainedTransfer.Accuracy(model, cachedTest, testLabels), double.NaN, double.NaN, seconds);
+
+        ModelGraph Head()
+        {
+            var g = new GraphBuilder();
+            g.Output("logits", PretrainedTransfer.ClassifierHead(Classes.Count)(g, g.Input("features", trunk.Outputs[0].Shape)));
+            return g.Build(new RandomSource(_request.Settings.Seed));
+        }
+    }
+
+    // The pixel rows and class indices of a featurised view.
+    private static (float[] Pixels, int[] Labels) Rows(IDataView view)
+    {
+        var pixels = new List<float>();
+        var labels = new List<int>();
+        using var cursor = view.GetRowCursor(view.Schema);
+        var features = cursor.GetGetter<VBuffer<float>>(view.Schema[Features]);
+        var label = cursor.GetGetter<uint>(view.Schema[Label]);
+        VBuffer<float> row = default;
+        uint key = 0;
+        while (cursor.MoveNext())
+        {
+            features(ref row);
+            label(ref key);
+            pixels.AddRange(row.DenseValues());
+            labels.Add((int)key - 1);
+        }
+        return ([.. pixels], [.. labels]);
+    }
 
     /// <summary>Fits MLExt's network on the training images and scores it on the test images.</summary>
     public (ModelScore Score, NeuralNetworkTransformer Model) TrainNetwork(IProgress<TrainingProgress>? progress)
@@ -100,10 +168,12 @@ internal sealed class ImageExperiment
     /// <summary>Files → MLImage → resized → planar pixels [channels, size, size] in [0, 1]; class name → key.</summary>
     private IEstimator<ITransformer> Featurizer()
     {
-        int size = _request.ImageSize;
+        int size = _request.Pretrained is null ? _request.ImageSize : PretrainedModels.ResNet18ImageSize;
         var load = _ml.Transforms.LoadImages("Image", imageFolder: null, inputColumnName: nameof(ImageFolderRow.ImagePath))
             .Append(_ml.Transforms.ResizeImages("Resized", size, size, "Image", ImageResizingEstimator.ResizingKind.Fill));
-        var pixels = _request.Color
+        // The pretrained trunk takes RGB planes in [0, 255] (its preprocessing graph subtracts the ImageNet mean image).
+        var pixels = _request.Pretrained is not null ? load.Append(_ml.Transforms.ExtractPixels(Features, "Resized"))
+            : _request.Color
             ? load.Append(_ml.Transforms.ExtractPixels(Features, "Resized", scaleImage: 1f / 255))
             : load.Append(_ml.Transforms.ConvertToGrayscale("Gray", "Resized"))
                 .Append(_ml.Transforms.ExtractPixels(Features, "Gray", ImagePixelExtractingEstimator.ColorBits.Red, scaleImage: 1f / 255));

@@ -12,6 +12,10 @@ namespace MLExt.Cli.Images;
 /// <param name="Baselines">ML.NET trainers to compare with: <c>none</c>, <c>maxent</c> or <c>all</c>.</param>
 /// <param name="Settings">Training settings; its hidden layers are the augmentation layers then the network's.</param>
 /// <param name="SkipBadImages">Leave out files that cannot be decoded (true) or stop naming the first (false, the default).</param>
+/// <param name="Pretrained">A pretrained trunk (<c>resnet18</c>) whose features feed a new head, or null.</param>
+/// <param name="FineTuneFrom">With a trunk: the node from which on its layers are trained with the head, or null (all frozen).</param>
+/// <param name="LabelsPerClass">Training images kept per class (0: all).</param>
 internal sealed record ImageRequest(
     string Folder, int ImageSize, bool Color, ImageNetworkKind Network, ImageAugmentationSettings Augmentation,
-    float TestFraction, string Baselines, NetworkSettings Settings, bool SkipBadImages = false);
+    float TestFraction, string Baselines, NetworkSettings Settings, bool SkipBadImages = false,
+    string? Pretrained = null, string? FineTuneFrom = null, int LabelsPerClass = 0);

@@ -26,6 +26,7 @@ public static class LayerRegistry
         [nameof(GlobalAveragePool2D)] = GlobalAveragePool2D.Create,
         [nameof(Flatten)] = Flatten.Create,
         [nameof(Reshape)] = Reshape.Create,
+        [nameof(ConstantOperation)] = ConstantOperation.Create,
         [nameof(BatchNormalization)] = BatchNormalization.Create,
         [nameof(LayerNormalization)] = LayerNormalization.Create,
         [nameof(ResidualBlock)] = ResidualBlock.Create,

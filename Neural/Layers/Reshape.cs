@@ -1,34 +1,39 @@
 namespace MLExt.Neural;
 
 /// <summary>
-/// Gives each sample a new shape holding the same values in the same row-major order (a dense layer's output
-/// [c·h·w] becomes an image [c, h, w], as in a DCGAN generator): y = reshape(x); dx = reshape(dy).
+/// Gives each sample a new shape with the same number of values, y = reshape(x) (row-major order kept); one dimension
+/// may be −1, inferred from the others; dx = reshape(dy). Imported ONNX <c>Reshape</c> and <c>GlobalAveragePool</c>
+/// ([C] → [C, 1, 1]) use it.
 /// </summary>
 public sealed class Reshape : Layer
 {
-    private readonly int[] _shape;
     private Tensor? _output, _gradInput;
 
-    /// <summary>Creates an unbuilt reshape to the per-sample shape <paramref name="shape"/> (batch excluded).</summary>
-    /// <exception cref="ArgumentException">The shape is empty or has a dimension that is not positive.</exception>
-    public Reshape(params int[] shape)
+    /// <summary>Creates an unbuilt reshape to <paramref name="targetShape"/> (batch excluded).</summary>
+    /// <exception cref="ArgumentException">The shape is empty, has more than one −1, or a dimension below −1 or 0.</exception>
+    public Reshape(params int[] targetShape)
     {
-        ArgumentNullException.ThrowIfNull(shape);
-        if (shape.Length == 0 || shape.Any(d => d <= 0))
-            throw new ArgumentException($"Reshape needs a shape of positive dimensions, got {Tensor.FormatShape(shape)}.", nameof(shape));
-        _shape = (int[])shape.Clone();
+        ArgumentNullException.ThrowIfNull(targetShape);
+        if (targetShape.Length == 0 || targetShape.Count(d => d == -1) > 1 || targetShape.Any(d => d == 0 || d < -1))
+            throw new ArgumentException($"Reshape needs positive dimensions and at most one −1, got " +
+                $"{Tensor.FormatShape(targetShape)}.", nameof(targetShape));
+        TargetShape = (int[])targetShape.Clone();
     }
 
-    /// <summary>The per-sample output shape.</summary>
-    public IReadOnlyList<int> TargetShape => _shape;
+    /// <summary>The requested sample shape (−1 for the inferred dimension).</summary>
+    public int[] TargetShape { get; }
 
     /// <inheritdoc/>
     protected override int[] OnComputeOutputShape(int[] inputShape)
     {
-        if (Tensor.Product(inputShape) != Tensor.Product(_shape))
-            throw new ArgumentException($"Reshape to {Tensor.FormatShape(_shape)} needs {Tensor.Product(_shape)} values per sample, " +
-                $"but its inputs {Tensor.FormatShape(inputShape)} have {Tensor.Product(inputShape)}.", nameof(inputShape));
-        return (int[])_shape.Clone();
+        int size = Tensor.Product(inputShape), known = TargetShape.Where(d => d > 0).Aggregate(1, (a, d) => a * d);
+        var output = (int[])TargetShape.Clone();
+        int inferred = Array.IndexOf(output, -1);
+        if (inferred >= 0 && known > 0 && size % known == 0) output[inferred] = size / known;
+        if (Tensor.Product(output) != size || output.Any(d => d <= 0))
+            throw new ArgumentException($"Reshape to {Tensor.FormatShape(TargetShape)} does not fit inputs of shape " +
+                $"{Tensor.FormatShape(inputShape)} ({size} values).", nameof(inputShape));
+        return output;
     }
 
     /// <inheritdoc/>
@@ -37,9 +42,8 @@ public sealed class Reshape : Layer
     /// <inheritdoc/>
     public override Tensor Forward(Tensor input, bool training)
     {
-        // y = reshape(x): the same values, row-major
         CheckInput(input);
-        var y = Tensor.Ensure(ref _output, input.Rows, _shape);
+        var y = Tensor.Ensure(ref _output, input.Rows, OutputShape);
         input.Span.CopyTo(y.Span);
         return y;
     }
@@ -47,14 +51,13 @@ public sealed class Reshape : Layer
     /// <inheritdoc/>
     public override Tensor Backward(Tensor outputGradient)
     {
-        // dx = reshape(dy)
         var dx = Tensor.Ensure(ref _gradInput, outputGradient.Rows, InputShape);
         outputGradient.Span.CopyTo(dx.Span);
         return dx;
     }
 
     /// <inheritdoc/>
-    public override LayerConfig GetConfig() => new LayerConfig(nameof(Reshape)).Set("shape", _shape);
+    public override LayerConfig GetConfig() => new LayerConfig(nameof(Reshape)).Set("targetShape", TargetShape);
 
-    internal static Reshape Create(LayerConfig config) => new(config.GetInts("shape"));
+    internal static Reshape Create(LayerConfig config) => new(config.GetInts("targetShape"));
 }

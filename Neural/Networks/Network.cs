@@ -31,6 +31,10 @@ public sealed class Network
         if (_layers.Distinct().Count() != _layers.Count) throw new ArgumentException("The same layer instance appears twice; layers hold state, use separate instances.", nameof(layers));
     }
 
+    /// <summary>Reads an ONNX model whose graph is a chain of layers (see <see cref="OnnxImport"/>), built and holding
+    /// the file's weights.</summary>
+    public static Network FromOnnx(string path) => OnnxImport.ReadNetwork(path);
+
     /// <summary>The layers, in order.</summary>
     public IReadOnlyList<Layer> Layers => _layers;
 

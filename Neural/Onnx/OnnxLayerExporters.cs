@@ -25,6 +25,7 @@ internal static class OnnxLayerExporters
         [typeof(ActivationLayer)] = For<ActivationLayer>(ActivationLayerExporter.Export),
         [typeof(Flatten)] = For<Flatten>(FlattenExporter.Export),
         [typeof(Reshape)] = For<Reshape>(ReshapeExporter.Export),
+        [typeof(ConstantOperation)] = For<ConstantOperation>(ConstantOperationExporter.Export),
         [typeof(Conv2D)] = For<Conv2D>(Conv2DExporter.Export),
         [typeof(Conv2DTranspose)] = For<Conv2DTranspose>(Conv2DTransposeExporter.Export),
         [typeof(Upsampling2D)] = For<Upsampling2D>(Upsampling2DExporter.Export),

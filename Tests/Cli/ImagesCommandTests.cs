@@ -94,6 +94,28 @@ public class ImagesCommandTests(DigitFolderFixture digits) : IClassFixture<Digit
     }
 
     [Fact]
+    public void PretrainedOnImagesTooSmallFailsBeforeTraining()
+    {
+        var run = CliRun.Of("images", "--folder", digits.Folder, "--pretrained", "resnet18", "--image-size", "28");
+        run.AssertFailure(1, "--image-size 28 is too small for --pretrained resnet18");
+        CliRun.Of("images", "--folder", digits.Folder, "--fine-tune-from", "Convolution381").AssertFailure(1, "--fine-tune-from needs --pretrained");
+        CliRun.Of("images", "--folder", digits.Folder, "--pretrained", "resnet18", "--fine-tune-from", "layer9", "--labels-per-class", "1")
+            .AssertFailure(1, "--fine-tune-from", "no node named 'layer9'");
+    }
+
+    [Fact]
+    [Trait("Category", "Long")]
+    public void PretrainedResNetWithAFewLabelsPerClassTrainsAHead()
+    {
+        var run = CliRun.Of("images", "--folder", digits.Folder, "--pretrained", "resnet18", "--labels-per-class", "2", "--epochs", "3",
+            "--test-fraction", "0.05", "--json");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(20, json.RootElement.GetProperty("split").GetProperty("trainRows").GetInt64());
+        Assert.StartsWith("ResNet-18 features", json.RootElement.GetProperty("models")[0].GetProperty("model").GetString());
+    }
+
+    [Fact]
     public void UnknownNetworkIsAUsageError()
     {
         var run = CliRun.Of("images", "--folder", digits.Folder, "--network", "transformer");

@@ -67,6 +67,11 @@ internal static class OnnxLayerCases
         yield return ("AvgPool2D 2x2", typeof(AvgPool2D), Image, () => [new AvgPool2D(2)]);
         yield return ("AvgPool2D 3x3 stride 2 same (padding not counted)", typeof(AvgPool2D), Image, () => [new AvgPool2D(3, 2, Padding.Same)]);
         yield return ("GlobalAveragePool2D", typeof(GlobalAveragePool2D), Image, () => [new Conv2D(4, 3), new GlobalAveragePool2D(), new Dense(2)]);
+        yield return ("Reshape then Dense", typeof(Reshape), Image, () => [new Reshape(9, -1), new Dense(2)]);
+        foreach (var op in Enum.GetValues<ConstantOperator>())
+            yield return ($"ConstantOperation {op} per channel", typeof(ConstantOperation), Image,
+                () => [new ConstantOperation(op, [3, 1, 1], [1.5f, -2f, 0.75f])]);
+        yield return ("ConstantOperation scalar", typeof(ConstantOperation), [6], () => [new ConstantOperation(ConstantOperator.Multiply, [1], [3f]), new Dense(2)]);
         yield return ("Flatten", typeof(Flatten), Image, () => [new Conv2D(2, 3, activation: Activation.Relu), new Flatten(), new Dense(3)]);
         yield return ("Reshape", typeof(Reshape), [12], () => [new Dense(18), new Reshape(2, 3, 3), new Conv2D(2, 2)]);
         yield return ("BatchNormalization dense", typeof(BatchNormalization), [6], () => [new BatchNormalization(), new Dense(3)]);

@@ -1,8 +1,8 @@
 namespace MLExt.Neural.Onnx.Layers;
 
-/// <summary>Reshape as ONNX Reshape to [N, ...shape]: the batch dimension is copied (0), the sample shape given.</summary>
+/// <summary>Reshape as ONNX Reshape to [0, ...output shape] (0 keeps the batch dimension).</summary>
 internal static class ReshapeExporter
 {
-    public static string Export(Reshape layer, string input, OnnxGraphBuilder graph) => graph.AddNode("Reshape", "reshape",
-        [input, graph.AddInt64Constant("reshape_shape", [0, .. layer.TargetShape.Select(d => (long)d)])]);
+    public static string Export(Reshape layer, string input, OnnxGraphBuilder graph) =>
+        graph.AddNode("Reshape", "reshape", [input, graph.AddInt64Constant("reshape_shape", [0, .. layer.OutputShape.Select(d => (long)d)])]);
 }
