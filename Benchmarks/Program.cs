@@ -5,9 +5,9 @@ using MLExt.Benchmarks.Suites;
 var root = new RootCommand("MLExt benchmarks: speed and memory against references, on this machine.");
 var suite = new Argument<string>("suite")
 {
-    Description = "gemm | train-mlp | train-cnn | recurrent | attention | micro (BenchmarkDotNet GEMM micro-benchmarks) | tuners (AutoML tuners on Branin and Hartmann6) | storage (worker processes on one PostgreSQL study; needs --storage or MLEXT_TEST_POSTGRES)",
+    Description = "gemm | train-mlp | train-cnn | recurrent | attention | gan (GAN training throughput) | vae (VAE training images/s) | micro (BenchmarkDotNet GEMM micro-benchmarks) | tuners (AutoML tuners on Branin and Hartmann6) | storage (worker processes on one PostgreSQL study; needs --storage or MLEXT_TEST_POSTGRES)",
 };
-suite.AcceptOnlyFromAmong("gemm", "train-mlp", "train-cnn", "recurrent", "attention", "micro", "tuners", "storage");
+suite.AcceptOnlyFromAmong("gemm", "train-mlp", "train-cnn", "recurrent", "attention", "gan", "vae", "micro", "tuners", "storage");
 var json = new Option<bool>("--json") { Description = "Print one JSON object with every figure (progress goes to standard error)." };
 var quick = new Option<bool>("--quick") { Description = "Fewer shapes, shorter runs (a smoke test, not the published figures)." };
 var repeats = new Option<int>("--repeats") { Description = "Alternating repetitions per measurement.", DefaultValueFactory = _ => 5 };
@@ -52,6 +52,8 @@ root.SetAction(parsed =>
     else if (name == "gemm") GemmSuite.Run(report, parsed.GetValue(quick), repeatCount, threadCount);
     else if (name == "recurrent") RecurrentSuite.Run(report, parsed.GetValue(quick), repeatCount);
     else if (name == "attention") AttentionSuite.Run(report, parsed.GetValue(quick), repeatCount);
+    else if (name == "vae") VaeSuite.Run(report, parsed.GetValue(quick), repeatCount);
+    else if (name == "gan") GanSuite.Run(report, parsed.GetValue(quick), repeatCount);
     else TrainSuite.Run(report, name == "train-cnn" ? TrainingBenchmark.Cnn : TrainingBenchmark.Mlp, parsed.GetValue(quick), repeatCount, !parsed.GetValue(noBaselines));
     report.Print();
     return 0;

@@ -22,8 +22,9 @@ internal sealed class SuiteReport
     }
 
     /// <summary>Adds the note that explains the per-measurement load column.</summary>
-    public void LoadNote() => Note($"load: the 1-minute load average before→after the measurement; \"busy\" marks a figure taken while it "
-        + $"exceeded the {Machine.Cores} cores, i.e. other work shared the machine: read it as noise, not capability.");
+    public void LoadNote() => Note("load: the 1-minute load average before→after the measurement and the share of the "
+        + "machine's CPU time other processes took during it; \"busy\" marks a figure taken while other processes took "
+        + $"more than {LoadWindow.Percent(LoadWindow.BusyShare)} of the {Machine.Cores} cores: read it as noise, not capability.");
 
     /// <summary>Whether the run prints JSON.</summary>
     public bool IsJson { get; }

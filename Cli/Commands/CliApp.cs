@@ -46,8 +46,10 @@ internal static class CliApp
         root.Subcommands.Add(EvaluateCommand.Create(context));
         root.Subcommands.Add(ImagesCommand.Create(context));
         root.Subcommands.Add(SpamCommand.Create(context));
+        root.Subcommands.Add(GanCommand.Create(context));
         root.Subcommands.Add(TuneCommand.Create(context));
         root.Subcommands.Add(StudyCommand.Create(context));
+        root.Subcommands.Add(VaeCommand.Create(context));
         return (root, context);
     }
 

@@ -43,6 +43,24 @@ internal static class OptionRules
         return options;
     });
 
+    /// <summary>GAN options built from command-line values, checked by <see cref="GanOptions.Validate"/> with each
+    /// property named as <c>mlext gan</c> spells it.</summary>
+    public static GanOptions Gan(GanOptions options) => Check(() =>
+    {
+        options.Validate(property => GanOptionNames.GetValueOrDefault(property));
+        return options;
+    });
+
+    private static readonly Dictionary<string, string> GanOptionNames = new()
+    {
+        [nameof(GanOptions.NoiseSize)] = "--noise",
+        [nameof(GanOptions.LabelSmoothing)] = "--label-smoothing",
+        [nameof(GanOptions.LearningRate)] = "--learning-rate",
+        [nameof(GanOptions.Beta1)] = "--beta1",
+        [nameof(GanOptions.NumberOfEpochs)] = "--epochs",
+        [nameof(GanOptions.BatchSize)] = "--batch-size",
+    };
+
     // The trainer options the CLI sets, by the name the user typed.
     private static readonly Dictionary<string, string> OptionNames = new()
     {

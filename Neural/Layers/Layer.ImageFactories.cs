@@ -7,6 +7,15 @@ public abstract partial class Layer
         Size2D? dilation = null, int groups = 1, bool useBias = true) =>
         new Conv2D(filters, kernelSize, stride, padding, dilation, groups, activation, useBias);
 
+    /// <summary>A transposed convolution with <paramref name="filters"/> output channels (upsampling by the stride); see <see cref="Neural.Conv2DTranspose"/>.</summary>
+    public static Layer Conv2DTranspose(int filters, Size2D kernelSize, Size2D? stride = null, Padding? padding = null,
+        Activation activation = Neural.Activation.None, Size2D? outputPadding = null, Size2D? dilation = null, bool useBias = true) =>
+        new Conv2DTranspose(filters, kernelSize, stride, padding, outputPadding, dilation, activation, useBias);
+
+    /// <summary>Enlarges images by integer factors, nearest or bilinear; see <see cref="Neural.Upsampling2D"/>.</summary>
+    public static Layer Upsampling2D(Size2D? size = null, UpsamplingInterpolation interpolation = UpsamplingInterpolation.Nearest) =>
+        new Upsampling2D(size, interpolation);
+
     /// <summary>A depthwise convolution: each channel convolved with its own <paramref name="depthMultiplier"/> filters; see <see cref="Neural.DepthwiseConv2D"/>.</summary>
     public static Layer DepthwiseConv2D(Size2D kernelSize, Size2D? stride = null, Padding? padding = null, int depthMultiplier = 1,
         Activation activation = Neural.Activation.None, Size2D? dilation = null, bool useBias = true) =>
@@ -28,6 +37,9 @@ public abstract partial class Layer
 
     /// <summary>Reshapes each sample to a vector (for a dense layer after convolutions).</summary>
     public static Layer Flatten() => new Flatten();
+
+    /// <summary>Each sample reshaped to <paramref name="shape"/> (same values, row-major).</summary>
+    public static Layer Reshape(params int[] shape) => new Reshape(shape);
 
     /// <summary>Batch normalisation per channel (dense features or image channels), with running statistics for inference.</summary>
     public static Layer BatchNormalization(float momentum = 0.99f, float epsilon = 1e-3f) => new BatchNormalization(momentum, epsilon);

@@ -11,12 +11,16 @@ public sealed class BinaryCrossEntropyWithLogits : ElementwiseLoss
 {
     // ℓ = max(z, 0) − z·t + log(1 + e^−|z|)
     /// <inheritdoc/>
-    protected override double Term(double prediction, double target) =>
+    protected override double Term(double prediction, double target) => TermOf(prediction, target);
+
+    internal static double TermOf(double prediction, double target) =>
         Math.Max(prediction, 0.0) - prediction * target + Math.Log(1.0 + Math.Exp(-Math.Abs(prediction)));
 
     // ∂ℓ/∂z = σ(z) − t, with σ evaluated on the side where the exponential cannot overflow
     /// <inheritdoc/>
-    protected override double Derivative(double prediction, double target)
+    protected override double Derivative(double prediction, double target) => DerivativeOf(prediction, target);
+
+    internal static double DerivativeOf(double prediction, double target)
     {
         double e = Math.Exp(-Math.Abs(prediction));
         double sigmoid = prediction >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);

@@ -4,7 +4,7 @@ namespace MLExt.Neural;
 
 /// <summary>
 /// A loss that is the mean over all elements of a term ℓ(p, t): L = (1/N) Σᵢ ℓ(pᵢ, tᵢ), so
-/// dL/dpᵢ = ℓ'(pᵢ, tᵢ) / N. Prediction and target have one shape, any rank, at least one value.
+/// dL/dpᵢ = ℓ'(pᵢ, tᵢ) / N (N the samples instead for losses summed over each sample, see <see cref="Count"/>). Prediction and target have one shape, any rank, at least one value.
 /// <see cref="Forward"/> also computes the gradient, so <see cref="Backward"/> is valid for exactly
 /// the values passed to the last <see cref="Forward"/> even if the caller reuses those buffers.
 /// </summary>
@@ -35,7 +35,7 @@ public abstract class ElementwiseLoss : Loss
                     $"{Name} needs targets {TargetRange}, but target[{i}] is {t[i].ToString("R", CultureInfo.InvariantCulture)}.", nameof(target));
 
         var g = Tensor.Ensure(ref _gradient, prediction.Shape).Span;
-        double sum = 0, inverseCount = 1.0 / p.Length;
+        double sum = 0, inverseCount = 1.0 / Count(prediction);
         for (int i = 0; i < p.Length; i++)
         {
             sum += Term(p[i], t[i]);
@@ -49,6 +49,10 @@ public abstract class ElementwiseLoss : Loss
     /// <exception cref="InvalidOperationException"><see cref="Forward"/> has not completed.</exception>
     public sealed override Tensor Backward() =>
         _ready ? _gradient! : throw new InvalidOperationException($"{Name}.Backward called before a successful Forward.");
+
+    /// <summary>What the sum of the terms is divided by: every element (the mean, by default) or, for losses summed
+    /// over each sample's values, the samples.</summary>
+    protected virtual int Count(Tensor prediction) => prediction.Length;
 
     /// <summary>The term ℓ(p, t) for one element.</summary>
     protected abstract double Term(double prediction, double target);

@@ -18,10 +18,14 @@ public sealed class LayerConformanceCoverageTests
         yield return (typeof(Dropout), () => new Dropout(0.3f), [6], 0, null);
         yield return (typeof(ActivationLayer), () => new ActivationLayer(Activation.Gelu), [2, 3], 0, null);
         yield return (typeof(Flatten), () => new Flatten(), [2, 3, 2], 0, null);
+        yield return (typeof(Reshape), () => new Reshape(3, 2, 2), [12], 0, null);
         yield return (typeof(Slice), () => new Slice(0, 1, 3), Sequence, 0, null);
         yield return (typeof(ActivityRegularization), () => new ActivityRegularization(0.01f, 0.02f), [6], 0, null);
         yield return (typeof(GaussianSampling), () => new GaussianSampling(0.05f), [6], 0, null);
         yield return (typeof(Conv2D), () => new Conv2D(2, 2, activation: Activation.Tanh), [1, 4, 4], 10, null);
+        yield return (typeof(Conv2DTranspose), () => new Conv2DTranspose(2, 3, stride: 2, padding: Padding.Same, outputPadding: 1,
+            activation: Activation.Tanh), Image, 38, null);
+        yield return (typeof(Upsampling2D), () => new Upsampling2D(new Size2D(2, 3), UpsamplingInterpolation.Bilinear), Image, 0, null);
         yield return (typeof(DepthwiseConv2D), () => new DepthwiseConv2D(2), Image, 10, null);
         yield return (typeof(SeparableConv2D), () => new SeparableConv2D(3, 2), Image, 17, null);
         yield return (typeof(MaxPool2D), () => new MaxPool2D(2), Image, 0, null);

@@ -16,6 +16,9 @@ public class LossTests
         nameof(BinaryCrossEntropyWithLogits) => (new BinaryCrossEntropyWithLogits(), (r, s) => TestTensors.Uniform(r, s, 0f, 1f)),
         nameof(SoftmaxCrossEntropy) => (new SoftmaxCrossEntropy(), ProbabilityRows),
         nameof(HingeLoss) => (new HingeLoss(), (r, s) => Labels(r, s)),
+        nameof(BernoulliReconstructionLoss) => (new BernoulliReconstructionLoss(), (r, s) => TestTensors.Uniform(r, s, 0f, 1f)),
+        nameof(GaussianReconstructionLoss) => (new GaussianReconstructionLoss(), Gaussian),
+        "GaussianReconstructionLoss(0.3)" => (new GaussianReconstructionLoss(0.3f), Gaussian),
         _ => throw new ArgumentException(name),
     };
 
@@ -23,6 +26,7 @@ public class LossTests
     [
         nameof(MeanSquaredError), nameof(MeanAbsoluteError), nameof(HuberLoss), "HuberLoss(0.5)",
         nameof(BinaryCrossEntropyWithLogits), nameof(SoftmaxCrossEntropy), nameof(HingeLoss),
+        nameof(BernoulliReconstructionLoss), nameof(GaussianReconstructionLoss), "GaussianReconstructionLoss(0.3)",
     ];
 
     public static TheoryData<string, float[], float[], int[], double, float[]> HandComputed() => new()
@@ -37,6 +41,12 @@ public class LossTests
         // −log softmax([1, 2, 3])₂ and log 3; (softmax − t)/2
         { nameof(SoftmaxCrossEntropy), [1, 2, 3, 0, 0, 0], [0, 0, 1, 0.5f, 0.5f, 0], [2, 3], 0.7531091266,
             [0.045015287f, 0.12236424f, -0.16737952f, -1f / 12, -1f / 12, 1f / 6] },
+        // Summed over a row's pixels, averaged over rows: the cross-entropies above summed over one row; σ(z) − t
+        { nameof(BernoulliReconstructionLoss), [0, 2, -1], [1, 0, 0.25f], [1, 3], 3.3833368791, [-0.5f, 0.88079708f, 0.018941421f] },
+        // (d²/2 + ½·log 2π) summed over 4 values, over 2 rows; d/2
+        { nameof(GaussianReconstructionLoss), [1, 2, 3, 4], [0, 2, 5, 3.5f], [2, 2], (2.625 + 4 * 0.9189385332046727) / 2, [0.5f, 0, -1, 0.25f] },
+        // σ = 0.3: d²/(2·0.09) + ½·log(2π·0.09) for d = 1, one row
+        { "GaussianReconstructionLoss(0.3)", [2], [1], [1, 1], 1 / 0.18 + 0.5 * Math.Log(2 * Math.PI * 0.09), [1 / 0.09f] },
         // y = [1, −1, −1, 1, 1, −1], y·p = [0.5, 2, −3, 0.2, 0.95, 1]: the last is on the hinge, where the slope is 0
         { nameof(HingeLoss), [0.5f, -2, 3, 0.2f, 0.95f, -1], [1, 0, 0, 1, 1, 0], [6], 5.35 / 6, [-1f / 6, 0, 1f / 6, -1f / 6, -1f / 6, 0] },
     };
@@ -130,6 +140,9 @@ public class LossTests
     [InlineData(nameof(BinaryCrossEntropyWithLogits), 1.5f, "1.5")]
     [InlineData(nameof(BinaryCrossEntropyWithLogits), -0.25f, "-0.25")]
     [InlineData(nameof(BinaryCrossEntropyWithLogits), float.NaN, "NaN")]
+    [InlineData(nameof(BernoulliReconstructionLoss), 1.5f, "1.5")]
+    [InlineData(nameof(BernoulliReconstructionLoss), -0.25f, "-0.25")]
+    [InlineData(nameof(GaussianReconstructionLoss), float.NaN, "NaN")]
     [InlineData(nameof(HingeLoss), 0.5f, "0.5")]
     [InlineData(nameof(HingeLoss), -1f, "-1")]
     [InlineData(nameof(SoftmaxCrossEntropy), -0.25f, "-0.25")]
@@ -164,6 +177,24 @@ public class LossTests
     [InlineData(float.NaN)]
     public void HuberDeltaMustBePositive(float delta) =>
         Assert.Equal("delta", Assert.Throws<ArgumentOutOfRangeException>(() => new HuberLoss(delta)).ParamName);
+
+    [Theory]
+    [InlineData(0f)]
+    [InlineData(-1f)]
+    [InlineData(float.PositiveInfinity)]
+    public void GaussianReconstructionStandardDeviationMustBePositive(float sigma) =>
+        Assert.Equal("standardDeviation", Assert.Throws<ArgumentOutOfRangeException>(() => new GaussianReconstructionLoss(sigma)).ParamName);
+
+    [Fact]
+    public void BernoulliReconstructionRefusesPixelsOutsideTheUnitIntervalSayingWhy()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            new BernoulliReconstructionLoss().Forward(new Tensor(2, 3), new Tensor([0f, 0.5f, 1f, 0f, 255f, 0f], 2, 3)));
+        Assert.Contains("BernoulliReconstructionLoss", error.Message);
+        Assert.Contains("pixel values", error.Message);
+        Assert.Contains("[0, 1]", error.Message);
+        Assert.Contains("255", error.Message);
+    }
 
     private static Tensor Gaussian(RandomSource random, int[] shape) => TestTensors.Gaussian(random, shape);
 

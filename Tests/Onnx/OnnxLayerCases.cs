@@ -47,6 +47,18 @@ internal static class OnnxLayerCases
         yield return ("Conv2D dilation 2 Gelu", typeof(Conv2D), Image, () => [new Conv2D(4, new Size2D(3, 2), dilation: 2, activation: Activation.Gelu)]);
         yield return ("Conv2D 3 groups explicit padding no bias", typeof(Conv2D), Image,
             () => [new Conv2D(6, 3, padding: Padding.Explicit(1, 2, 0, 1), groups: 3, useBias: false, activation: Activation.LeakyRelu, activationAlpha: 0.2f)]);
+        yield return ("Conv2DTranspose valid 3x3", typeof(Conv2DTranspose), Image, () => [new Conv2DTranspose(4, 3)]);
+        yield return ("Conv2DTranspose same stride 2 Relu", typeof(Conv2DTranspose), Image,
+            () => [new Conv2DTranspose(5, 3, stride: 2, padding: Padding.Same, activation: Activation.Relu)]);
+        yield return ("Conv2DTranspose stride 2 output padding explicit uneven padding no bias", typeof(Conv2DTranspose), Image,
+            () => [new Conv2DTranspose(3, new Size2D(4, 3), stride: new Size2D(2, 3), padding: Padding.Explicit(1, 2, 0, 1),
+                outputPadding: new Size2D(1, 2), useBias: false, activation: Activation.Sigmoid)]);
+        yield return ("Conv2DTranspose dilation 2 stride 2", typeof(Conv2DTranspose), Image,
+            () => [new Conv2DTranspose(2, 3, stride: 2, dilation: 2, padding: Padding.Same, outputPadding: 1)]);
+        yield return ("Upsampling2D nearest 2x3", typeof(Upsampling2D), Image, () => [new Upsampling2D(new Size2D(2, 3))]);
+        yield return ("Upsampling2D bilinear 2x2", typeof(Upsampling2D), Image, () => [new Upsampling2D(2, UpsamplingInterpolation.Bilinear)]);
+        yield return ("Upsampling2D bilinear 3x4", typeof(Upsampling2D), Image,
+            () => [new Upsampling2D(new Size2D(3, 4), UpsamplingInterpolation.Bilinear)]);
         yield return ("DepthwiseConv2D multiplier 2 same Tanh", typeof(DepthwiseConv2D), Image,
             () => [new DepthwiseConv2D(3, stride: 2, padding: Padding.Same, depthMultiplier: 2, activation: Activation.Tanh)]);
         yield return ("SeparableConv2D", typeof(SeparableConv2D), Image, () => [new SeparableConv2D(5, 3, padding: Padding.Same, activation: Activation.Elu)]);
@@ -56,6 +68,7 @@ internal static class OnnxLayerCases
         yield return ("AvgPool2D 3x3 stride 2 same (padding not counted)", typeof(AvgPool2D), Image, () => [new AvgPool2D(3, 2, Padding.Same)]);
         yield return ("GlobalAveragePool2D", typeof(GlobalAveragePool2D), Image, () => [new Conv2D(4, 3), new GlobalAveragePool2D(), new Dense(2)]);
         yield return ("Flatten", typeof(Flatten), Image, () => [new Conv2D(2, 3, activation: Activation.Relu), new Flatten(), new Dense(3)]);
+        yield return ("Reshape", typeof(Reshape), [12], () => [new Dense(18), new Reshape(2, 3, 3), new Conv2D(2, 2)]);
         yield return ("BatchNormalization dense", typeof(BatchNormalization), [6], () => [new BatchNormalization(), new Dense(3)]);
         yield return ("BatchNormalization image", typeof(BatchNormalization), Image, () => [new Conv2D(4, 3), new BatchNormalization(epsilon: 1e-2f)]);
         yield return ("LayerNormalization last axis", typeof(LayerNormalization), [6], () => [new LayerNormalization(), new Dense(3)]);

@@ -12,6 +12,7 @@ public abstract class ConvolutionLayer : Layer
     private Parameter[] _parameters = [];
     private ActivationFunction _activation = null!;
     private Tensor? _preActivation, _output, _gradPre;
+    private int _rowLength; // the output width: softmax normalises each output row
 
     private protected ConvolutionLayer(Size2D kernelSize, Size2D? stride, Padding? padding, Size2D? dilation, Activation activation,
         bool useBias, Initializer? kernelInitializer, Initializer? biasInitializer, float activationAlpha)
@@ -75,8 +76,20 @@ public abstract class ConvolutionLayer : Layer
     private protected int[] Create(int[] inputShape, int[] kernelShape, int fanOut, RandomSource random)
     {
         var (channels, height, width) = ImageInput.Dimensions(TypeName, inputShape);
-        Geometry = ConvGeometry.Create(TypeName, channels, height, width, KernelSize, Stride, Dilation, Padding);
-        int outputChannels = kernelShape[0], fanIn = Tensor.Product(kernelShape.AsSpan(1));
+        var geometry = ConvGeometry.Create(TypeName, channels, height, width, KernelSize, Stride, Dilation, Padding);
+        return Create(geometry, kernelShape, kernelShape[0], [kernelShape[0], geometry.OutputHeight, geometry.OutputWidth], fanOut, random);
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="geometry"/> and creates W <paramref name="kernelShape"/> (fan-in: the product of its
+    /// dimensions after the first) and b [<paramref name="outputChannels"/>]; returns <paramref name="outputShape"/>.
+    /// </summary>
+    private protected int[] Create(ConvGeometry geometry, int[] kernelShape, int outputChannels, int[] outputShape, int fanOut,
+        RandomSource random)
+    {
+        Geometry = geometry;
+        _rowLength = outputShape[^1];
+        int fanIn = Tensor.Product(kernelShape.AsSpan(1));
         _kernel = new Parameter("kernel", kernelShape, isWeight: true);
         KernelInitializer.Fill(_kernel.Value.Span, fanIn, fanOut, random);
         if (UseBias)
@@ -86,7 +99,7 @@ public abstract class ConvolutionLayer : Layer
         }
         _parameters = _bias is null ? [_kernel] : [_kernel, _bias];
         _activation = ActivationFunction.Create(Activation, ActivationAlpha);
-        return [outputChannels, Geometry.OutputHeight, Geometry.OutputWidth];
+        return outputShape;
     }
 
     /// <summary>The pre-activation buffer z for a batch of <paramref name="n"/>.</summary>
@@ -97,7 +110,7 @@ public abstract class ConvolutionLayer : Layer
     {
         if (Activation == Activation.None) return z;
         var y = Tensor.Ensure(ref _output, z.Shape);
-        _activation.Forward(z.Span, y.Span, Geometry.OutputWidth);
+        _activation.Forward(z.Span, y.Span, _rowLength);
         return y;
     }
 
@@ -106,7 +119,7 @@ public abstract class ConvolutionLayer : Layer
     {
         if (Activation == Activation.None) return outputGradient;
         var dz = Tensor.Ensure(ref _gradPre, outputGradient.Shape);
-        _activation.Backward(_preActivation!.Span, _output!.Span, outputGradient.Span, dz.Span, Geometry.OutputWidth);
+        _activation.Backward(_preActivation!.Span, _output!.Span, outputGradient.Span, dz.Span, _rowLength);
         return dz;
     }
 
