@@ -74,7 +74,7 @@ public sealed class NeuralNetworkMulticlassTrainer : NeuralNetworkTrainerBase<Ne
     {
         if (!label.IsKey)
             throw new ArgumentException($"Label column '{label.Name}' must be a key type for multiclass classification: map it with mlContext.Transforms.Conversion.MapValueToKey.", "labelColumnName");
-        var shape = SchemaShapes.AddCopy(input, ColumnNames.Score, TrainerOptions.FeatureColumnName);
+        var shape = SchemaShapes.AddCopy(input, ColumnNames.Score, VectorColumnName);
         return SchemaShapes.AddCopy(shape, ColumnNames.PredictedLabel, label.Name);
     }
 }

@@ -39,6 +39,25 @@ public abstract class NeuralNetworkOptions : TrainingSettings
     public List<Layer> Layers { get; set; } = [];
 
     /// <summary>
+    /// A model graph instead of <see cref="Layers"/>: called at every <c>Fit</c> (so each fold of a cross-validation
+    /// gets fresh layers) with the per-row shape of each bound column and the task's output width, it describes a graph
+    /// whose inputs are the keys of <see cref="GraphInputColumns"/> and whose output (<see cref="GraphOutputName"/>, or
+    /// the only one) gives the raw scores: <see cref="GraphShapes.OutputUnits"/> values per row (logits for
+    /// classification). Null (the default) trains the chain of <see cref="Layers"/> on the feature column.
+    /// </summary>
+    public Func<GraphShapes, GraphBuilder>? Graph { get; set; }
+
+    /// <summary>
+    /// With <see cref="Graph"/>: graph input name → the column it reads, a known-size vector of <see cref="float"/>
+    /// (numeric features from <c>Concatenate</c>, pixels from <c>ExtractPixels</c>, token ids from
+    /// <c>TokenizeToIds</c>). Each graph input needs one column and each column feeds one input.
+    /// </summary>
+    public Dictionary<string, string> GraphInputColumns { get; set; } = [];
+
+    /// <summary>With <see cref="Graph"/>: the graph output trained for the task; null takes the graph's only output.</summary>
+    public string? GraphOutputName { get; set; }
+
+    /// <summary>
     /// Fraction of the training rows (in [0, 1)) held out, by a seeded random split, to validate
     /// after each epoch. Ignored when <see cref="ValidationData"/> is set. Default 0.
     /// </summary>
@@ -74,10 +93,28 @@ public abstract class NeuralNetworkOptions : TrainingSettings
             throw new ArgumentException($"{Name(nameof(FeatureColumnName))} must name a column.", Name(nameof(FeatureColumnName)));
         if (Layers is null)
             throw new ArgumentNullException(Name(nameof(Layers)), $"{Name(nameof(Layers))} must be a list (empty for no hidden layer).");
+        if (Graph is not null) ValidateGraph(Name);
         SettingCheck.Fraction(ValidationFraction, Name(nameof(ValidationFraction)));
         ValidateSettings(userName);
         if (ResumeFromCheckpoint && string.IsNullOrWhiteSpace(CheckpointPath))
             throw new ArgumentException($"{Name(nameof(ResumeFromCheckpoint))} needs {Name(nameof(CheckpointPath))}, the checkpoint file to resume from.",
                 Name(nameof(CheckpointPath)));
+    }
+
+    private void ValidateGraph(Func<string, string> name)
+    {
+        if (Layers is { Count: > 0 })
+            throw new ArgumentException($"Set {name(nameof(Layers))} or {name(nameof(Graph))}, not both: a graph holds its own layers.", name(nameof(Layers)));
+        if (InputShape is not null)
+            throw new ArgumentException($"{name(nameof(InputShape))} applies to {name(nameof(Layers))}; with {name(nameof(Graph))} each input declares its shape.", name(nameof(InputShape)));
+        if (GraphInputColumns is null || GraphInputColumns.Count == 0)
+            throw new ArgumentException($"{name(nameof(GraphInputColumns))} must bind each input of the graph to a column.", name(nameof(GraphInputColumns)));
+        foreach (var (input, column) in GraphInputColumns)
+            if (string.IsNullOrWhiteSpace(column))
+                throw new ArgumentException($"{name(nameof(GraphInputColumns))}: graph input '{input}' must name a column.", name(nameof(GraphInputColumns)));
+        var shared = GraphInputColumns.GroupBy(p => p.Value, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (shared is not null)
+            throw new ArgumentException($"{name(nameof(GraphInputColumns))}: column '{shared.Key}' feeds graph inputs {string.Join(" and ", shared.Select(p => $"'{p.Key}'"))}; " +
+                "give each input its own column (copy it with mlContext.Transforms.CopyColumns) or share a layer inside the graph.", name(nameof(GraphInputColumns)));
     }
 }

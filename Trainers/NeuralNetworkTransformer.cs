@@ -5,7 +5,8 @@ using Microsoft.ML.Data;
 namespace MLExt.Trainers;
 
 /// <summary>
-/// A trained MLExt network as an ML.NET transformer. It reads the feature column and adds ML.NET's
+/// A trained MLExt network as an ML.NET transformer. It reads the feature column (or, for a model graph, the column
+/// bound to each graph input) and adds ML.NET's
 /// standard prediction columns for its task (multiclass: <c>Score</c>, <c>PredictedLabel</c>;
 /// binary: <c>Score</c>, <c>Probability</c>, <c>PredictedLabel</c>; regression: <c>Score</c>), so
 /// ML.NET's evaluators, cross-validation and <c>PredictionEngine</c> work on its output.
@@ -13,24 +14,51 @@ namespace MLExt.Trainers;
 public sealed class NeuralNetworkTransformer : ITransformer
 {
     private readonly InferenceRunner _runner;
+    private readonly Network? _network;
 
     internal NeuralNetworkTransformer(Network network, PredictionHead head, string featureColumnName, TrainingHistory history)
+        : this(network.Graph, [new ColumnBinding(Network.InputName, featureColumnName, network.InputShape, FromGraph: false)], 0, head, history) =>
+        _network = network;
+
+    internal NeuralNetworkTransformer(ModelGraph graph, ColumnBinding[] bindings, int output, PredictionHead head, TrainingHistory history)
     {
-        Network = network;
+        Graph = graph;
+        Bindings = bindings;
+        OutputIndex = output;
         Head = head;
-        FeatureColumnName = featureColumnName;
         History = history;
-        _runner = new InferenceRunner(network);
+        _runner = new InferenceRunner(graph, output);
     }
 
     /// <summary>The trained network: its layers and their parameters.</summary>
-    public Network Network { get; }
+    /// <exception cref="InvalidOperationException">The model was trained from <see cref="NeuralNetworkOptions.Graph"/>;
+    /// read <see cref="Graph"/>.</exception>
+    public Network Network => _network ?? throw new InvalidOperationException(
+        "This model was trained from a model graph (NeuralNetworkOptions.Graph), not a chain of layers; read its Graph.");
+
+    /// <summary>The trained model graph (for a chain of layers, the <see cref="Network"/>'s graph).</summary>
+    public ModelGraph Graph { get; }
+
+    /// <summary>Graph input name → the column it reads (for a chain of layers, its one input and the feature column).</summary>
+    public IReadOnlyDictionary<string, string> InputColumns => Bindings.ToDictionary(b => b.Input, b => b.Column);
+
+    /// <summary>The graph output the task's columns are computed from.</summary>
+    public string OutputName => Graph.Outputs[OutputIndex].Name;
 
     /// <summary>The per-epoch training record.</summary>
     public TrainingHistory History { get; }
 
-    /// <summary>The feature column read.</summary>
-    public string FeatureColumnName { get; }
+    /// <summary>The feature column read (for a model graph, the column of its first input).</summary>
+    public string FeatureColumnName => Bindings[0].Column;
+
+    /// <summary>The columns read, in the order of the graph's inputs.</summary>
+    internal ColumnBinding[] Bindings { get; }
+
+    /// <summary>The index of the trained output among the graph's outputs.</summary>
+    internal int OutputIndex { get; }
+
+    /// <summary>Whether the model was trained from a user's graph (ONNX inputs are then named after the columns).</summary>
+    internal bool IsGraph => _network is null;
 
     /// <summary>The task: <c>multiclass</c>, <c>binary</c> or <c>regression</c>.</summary>
     public string Task => Head.Task;
@@ -81,7 +109,7 @@ public sealed class NeuralNetworkTransformer : ITransformer
 
     /// <summary>
     /// Writes the trained model as a standard ONNX file (opset 17): input named after the feature column,
-    /// <c>[N, ...features]</c>; outputs per task — multiclass <c>Score</c> <c>[N, classes]</c> (softmax
+    /// <c>[N, ...features]</c> (for a model graph, one input per graph input, named after its column); outputs per task — multiclass <c>Score</c> <c>[N, classes]</c> (softmax
     /// probabilities) and <c>PredictedLabel</c> <c>[N, 1]</c> (int64, the 0-based index of the predicted
     /// class; class names in the metadata entry <c>mlext.slot_names.Score</c>); binary <c>Score</c> (logit)
     /// and <c>Probability</c>, <c>[N, 1]</c>; regression <c>Score</c> <c>[N, 1]</c>, in the label's units (the graph

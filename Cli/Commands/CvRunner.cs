@@ -31,7 +31,7 @@ internal static class CvRunner
         var features = request.Features.Count > 0 || group is null ? request.Features
             : file.Columns.Where(c => c != label && c != group && c.Values > 0).Select(c => c.Name).ToArray();
         var dataset = request.Text is null ? TabularDataset.Resolve(file, request.Label, features, request.Task)
-            : TabularDataset.ResolveText(file, request.Label, request.Task, request.Text);
+            : TabularDataset.ResolveText(file, request.Label, request.Task, request.Text, features);
         if (request.Folds > file.Rows)
             throw new UserException($"--folds {request.Folds}: {file.Path} has {file.Rows} row(s), so a fold would be empty; use at most {file.Rows} folds");
         if (group is not null && !group.TooManyDistinct && group.Distinct.Count < request.Folds)

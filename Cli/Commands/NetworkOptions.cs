@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MLExt.Cli.Text;
 using MLExt.Cli.Training;
 using MLExt.Trainers;
 
@@ -76,6 +77,15 @@ internal sealed class NetworkOptions
         };
         var settings = new NetworkSettings(text?.HiddenLayers(hidden) ?? hidden, epochs, learningRate, batch, l2, seed, validation, patience,
             text?.GradientClipNorm, scaling);
+        if (text is { WithFeatures: true })
+            settings = settings with
+            {
+                Graph = TwoInputNetwork.Create(text.Network, text.Settings, hidden),
+                GraphInputColumns = new Dictionary<string, string>
+                {
+                    [TwoInputNetwork.TokensInput] = TabularDataset.TokensColumn, [TwoInputNetwork.NumbersInput] = TabularDataset.FeaturesColumn,
+                },
+            };
         return new NetworkChoice(settings, layers, dropout, used);
     }
 

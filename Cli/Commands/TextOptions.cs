@@ -9,7 +9,8 @@ internal sealed class TextOptions
 {
     private readonly Option<string> _text = new("--text")
     {
-        Description = "Text column to learn from (then the only feature): a bag of words or token ids for a sequence network, as --network says.",
+        Description = "Text column to learn from: a bag of words or token ids for a sequence network, as --network says. Alone it is the only " +
+            "feature; with --features and a sequence network, token ids and the feature columns enter a two-input model.",
         HelpName = "COLUMN",
     };
     private readonly Option<string> _network = new("--network")

@@ -44,7 +44,7 @@ internal static class TrainCommand
         {
             var text = textOptions.Parse(parseResult);
             if (text is not null && parseResult.GetValue(features) is { Length: > 0 })
-                throw new UserException("--features and --text cannot be combined: with --text the text column is the only feature");
+                text = text.WithFeatureColumns();
             var taskKind = Enum.Parse<TaskKind>(parseResult.GetValue(task)!, ignoreCase: true);
             var network = networkOptions.Parse(parseResult, parseResult.GetValue(seed), text, taskKind);
             OptionRules.Trainer(network.Settings.ForRows(TabularDefaults.MinimumBatch).Apply(new NeuralNetworkRegressionTrainer.Options(), progress: null));

@@ -15,16 +15,23 @@ internal static class TrainRunner
         OptionRules.InputFile("--data", request.DataPath);
         var file = DelimitedFile.Profile(request.DataPath);
         var dataset = request.Text is null ? TabularDataset.Resolve(file, request.Label, request.Features, request.Task)
-            : TabularDataset.ResolveText(file, request.Label, request.Task, request.Text);
+            : TabularDataset.ResolveText(file, request.Label, request.Task, request.Text, request.Features);
         var experiment = new TabularExperiment(dataset, request.Network.Settings, request.TestFraction);
         var network = experiment.Network;
 
         output.Line($"Data: {file.Path}, {file.Rows:N0} rows, separator {SeparatorName(file.Separator)}.");
         output.Line($"Label: '{dataset.Label.Name}', {LabelDescription(dataset)}.");
-        output.Line(request.Text is not null ? $"Features: {request.Text.Describe()}."
-            : $"Features ({dataset.Features.Count}): {string.Join(", ", dataset.Features.Select(f => $"{f.Name} ({TabularDataset.Describe(f)})"))}; standardised.");
+        if (request.Text is { WithFeatures: false }) output.Line($"Features: {request.Text.Describe()}.");
+        else
+        {
+            if (request.Text is not null) output.Line($"Text: {request.Text.Describe()}.");
+            var tabular = dataset.TabularFeatures.ToList();
+            output.Line($"Features ({tabular.Count}): {string.Join(", ", tabular.Select(f => $"{f.Name} ({TabularDataset.Describe(f)})"))}; standardised.");
+        }
         output.Line($"Split: TrainTestSplit(test fraction {request.TestFraction:0.###}, seed {network.Seed}): {experiment.TrainRows:N0} train / {experiment.TestRows:N0} test rows.");
-        if (request.Text is { Network: not TextNetworkKind.Bow })
+        if (request.Text is { WithFeatures: true })
+            output.Line($"Network: {TwoInputNetwork.Describe(request.Text.Network, request.Text.Settings, request.Network.Layers)}; {network.Describe()}.");
+        else if (request.Text is { Network: not TextNetworkKind.Bow })
             output.Line($"Network: {TextNetworks.Describe(request.Text.Network, request.Text.Settings)}; {network.Describe()}.");
         else output.Line($"Network: hidden layers {request.Network.Layers} (ReLU{(request.Network.Dropout > 0 ? $", dropout {request.Network.Dropout:0.###}" : "")}); {network.Describe()}.");
         if (request.Network.DescribeDefaults(experiment.TrainRows) is { } defaults)
@@ -65,7 +72,8 @@ internal static class TrainRunner
             Task = request.Task.ToString().ToLowerInvariant(),
             Data = new { file.Path, file.Rows, Separator = file.Separator.ToString() },
             Label = new { dataset.Label.Name, PositiveClass = dataset.Binary?.Positive, NegativeClass = dataset.Binary?.Negative },
-            Text = request.Text is null ? null : new { request.Text.Column, Network = request.Text.Network.ToString().ToLowerInvariant(), request.Text.Settings },
+            Text = request.Text is null ? null
+                : new { request.Text.Column, Network = request.Text.Network.ToString().ToLowerInvariant(), request.Text.Settings, request.Text.WithFeatures },
             Features = dataset.Features.Select(f => new { f.Name, Kind = f.IsNumeric ? "numeric" : "text" }).ToList(),
             Split = new { network.Seed, request.TestFraction, experiment.TrainRows, experiment.TestRows },
             Network = new

@@ -15,10 +15,13 @@ namespace MLExt.Cli.Training;
 /// <param name="Patience">Early-stopping patience in epochs on the validation loss (0: off).</param>
 /// <param name="GradientClipNorm">Gradients are rescaled to this global L2 norm at most (null: no clipping).</param>
 /// <param name="LabelScaling">Regression: how the label is scaled for training (undone in the model).</param>
+/// <param name="Graph">A model graph instead of <paramref name="HiddenLayers"/> (the two-input text model), or null.</param>
+/// <param name="GraphInputColumns">With <paramref name="Graph"/>: graph input → column.</param>
 internal sealed record NetworkSettings(
     IReadOnlyList<Layer> HiddenLayers, int Epochs, float LearningRate, int BatchSize, float L2, int Seed,
     float ValidationFraction, int Patience, float? GradientClipNorm = null,
-    RegressionLabelScaling LabelScaling = RegressionLabelScaling.Standardize)
+    RegressionLabelScaling LabelScaling = RegressionLabelScaling.Standardize,
+    Func<GraphShapes, GraphBuilder>? Graph = null, IReadOnlyDictionary<string, string>? GraphInputColumns = null)
 {
     /// <summary>These settings with a batch size chosen from <paramref name="trainingRows"/> when none was given (0).</summary>
     public NetworkSettings ForRows(long trainingRows) =>
@@ -41,6 +44,8 @@ internal sealed record NetworkSettings(
     public T Apply<T>(T options, IProgress<TrainingProgress>? progress) where T : NeuralNetworkOptions
     {
         options.Layers = [.. HiddenLayers];
+        options.Graph = Graph;
+        options.GraphInputColumns = GraphInputColumns is null ? [] : new Dictionary<string, string>(GraphInputColumns);
         options.Optimizer = new AdamOptimizer { LearningRate = LearningRate };
         options.NumberOfEpochs = Epochs;
         options.BatchSize = BatchSize;

@@ -21,6 +21,9 @@ internal sealed class TabularDataset
     /// <summary>The feature vector column ML.NET sees.</summary>
     public const string FeaturesColumn = "Features";
 
+    /// <summary>The token ids of the text column beside the feature columns (<c>--text</c> with <c>--features</c>).</summary>
+    public const string TokensColumn = "Tokens";
+
     /// <summary>The vector of the numeric features, before their missing values are replaced.</summary>
     private const string NumericColumn = "Features.numeric";
 
@@ -52,24 +55,31 @@ internal sealed class TabularDataset
     /// <summary>The classes of a binary label, null for other tasks.</summary>
     public BinaryLabel? Binary { get; }
 
-    /// <summary>The text column learnt from (<c>--text</c>), the only feature, or null for tabular features.</summary>
+    /// <summary>The text column learnt from (<c>--text</c>), the only feature unless <see cref="TextFeature.WithFeatures"/>, or null.</summary>
     public TextFeature? Text { get; }
 
     /// <summary>
     /// Resolves a text classification or regression: <paramref name="text"/>'s column is the only feature, featurised as
-    /// it says (a bag of words or token ids, never standardised).
+    /// it says (a bag of words or token ids, never standardised); with <see cref="TextFeature.WithFeatures"/>, the
+    /// <paramref name="featureNames"/> columns too, featurised as tabular features into their own column.
     /// </summary>
-    public static TabularDataset ResolveText(DelimitedFile file, string labelName, TaskKind task, TextFeature text)
+    public static TabularDataset ResolveText(DelimitedFile file, string labelName, TaskKind task, TextFeature text, IReadOnlyList<string> featureNames)
     {
-        var resolved = Resolve(file, labelName, [], task);
+        var resolved = Resolve(file, labelName, text.WithFeatures ? featureNames : [], task);
         var column = file.Find(text.Column)
             ?? throw new UserException($"--text: no column '{text.Column}' in {file.Path} (columns: {file.ColumnNames})");
         if (column == resolved.Label)
             throw new UserException($"--text: '{column.Name}' is the label column (--label) and cannot also be the text");
         if (column.Values == 0 || column.IsNumeric)
             throw new UserException($"--text: column '{column.Name}' {(column.Values == 0 ? "holds no values" : "holds only numbers")}; it must hold text");
-        return new TabularDataset(file, task, resolved.Label, [column], resolved.Binary, text);
+        if (!text.WithFeatures) return new TabularDataset(file, task, resolved.Label, [column], resolved.Binary, text);
+        if (resolved.Features.Contains(column))
+            throw new UserException($"--features: '{column.Name}' is the --text column; list only the other columns (the text enters the model as token ids)");
+        return new TabularDataset(file, task, resolved.Label, [.. resolved.Features.Append(column).OrderBy(c => c.Index)], resolved.Binary, text);
     }
+
+    /// <summary>The columns featurised as tabular features: every feature but a <c>--text</c> column.</summary>
+    public IEnumerable<ColumnProfile> TabularFeatures => Text is null ? Features : Features.Where(f => f.Name != Text.Column);
 
     /// <summary>
     /// Resolves <paramref name="labelName"/> and <paramref name="featureNames"/> (empty: every other column with values)
@@ -115,9 +125,12 @@ internal sealed class TabularDataset
     public IEstimator<ITransformer> Featurize(MLContext mlContext)
     {
         IEstimator<ITransformer> pipeline = new EstimatorChain<ITransformer>();
-        if (Text is not null)
+        if (Text is { WithFeatures: false })
             return WithLabel(mlContext, pipeline.Append(Text.Featurize(mlContext, FeaturesColumn, LoaderName(Features[0]))));
-        var numeric = Features.Where(f => f.IsNumeric).Select(LoaderName).ToArray();
+        if (Text is not null)
+            pipeline = pipeline.Append(Text.Featurize(mlContext, TokensColumn, LoaderName(Features.Single(f => f.Name == Text.Column))));
+        var tabular = TabularFeatures.ToList();
+        var numeric = tabular.Where(f => f.IsNumeric).Select(LoaderName).ToArray();
         var parts = new List<string>();
         if (numeric.Length > 0)
         {
@@ -127,7 +140,7 @@ internal sealed class TabularDataset
                 .Append(mlContext.Transforms.ReplaceMissingValues(NumericColumn, replacementMode: MissingValueReplacingEstimator.ReplacementMode.Mean));
             parts.Add(NumericColumn);
         }
-        var text = Features.Where(f => !f.IsNumeric).Select(f => new InputOutputColumnPair(LoaderName(f))).ToArray();
+        var text = tabular.Where(f => !f.IsNumeric).Select(f => new InputOutputColumnPair(LoaderName(f))).ToArray();
         if (text.Length > 0)
             pipeline = pipeline.Append(mlContext.Transforms.Categorical.OneHotEncoding(text));
         parts.AddRange(text.Select(t => t.OutputColumnName));
@@ -170,7 +183,7 @@ internal sealed class TabularDataset
 
     // Loader columns keep the header's names, except the names the pipeline itself produces.
     private static string LoaderName(ColumnProfile feature) =>
-        feature.Name is LabelColumn or FeaturesColumn or NumericColumn ? $"{feature.Name}.input" : feature.Name;
+        feature.Name is LabelColumn or FeaturesColumn or NumericColumn or TokensColumn ? $"{feature.Name}.input" : feature.Name;
 
     private static List<ColumnProfile> ResolveFeatures(DelimitedFile file, ColumnProfile label, IReadOnlyList<string> names)
     {

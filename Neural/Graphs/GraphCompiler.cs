@@ -138,7 +138,10 @@ internal static class GraphCompiler
                 if (!Tensor.SameShape(shared.InputShape, shape))
                     throw new ArgumentException($"the layer is already built for input " +
                         $"{Tensor.FormatShape(shared.InputShape)}.");
-                application = shared;
+                // A built layer may run in another graph too (a generator inside a GAN, a pretrained trunk): this graph
+                // gets its own application sharing the weights, so interleaved forwards of the two graphs do not
+                // overwrite each other's saved buffers. A layer that cannot be copied from its configuration runs as it is.
+                application = CanCopy(shared) ? SharedApplication.Create(shared, shape, random, "another graph", node.Name) : shared;
             }
             else
             {
@@ -159,6 +162,19 @@ internal static class GraphCompiler
             AdjacencyConsumer = application as IAdjacencyConsumer,
             LossSource = application as ILossTermSource, HasParameters = application.Parameters.Count > 0,
         };
+    }
+
+    private static bool CanCopy(Layer layer)
+    {
+        try
+        {
+            layer.CloneUnbuilt();
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     private static GraphStep MergeStep(GraphNode node, int[] from, int[][] shapes, string[] sources, Func<GraphNode, string> describe)

@@ -65,4 +65,15 @@ internal static class SchemaShapes
         if (column.Kind != SchemaShape.Column.VectorKind.Vector || column.ItemType != NumberDataViewType.Single)
             throw new ArgumentException($"Feature column '{name}' must be a known-size vector of Single, got {column.Kind} of {column.ItemType}.", "featureColumnName");
     }
+
+    /// <summary>Checks a column bound to a graph input is a known-size vector of Single.</summary>
+    public static void CheckGraphInput(SchemaShape shape, string name, string graphInput)
+    {
+        const string option = nameof(NeuralNetworkOptions.GraphInputColumns);
+        var column = shape.FirstOrDefault(c => c.Name == name);
+        if (column.Name is null)
+            throw new ArgumentException($"Column '{name}', bound to graph input '{graphInput}' in {option}, was not found.", option);
+        if (column.Kind != SchemaShape.Column.VectorKind.Vector || column.ItemType != NumberDataViewType.Single)
+            throw new ArgumentException($"Column '{name}' (graph input '{graphInput}') must be a known-size vector of Single, got {column.Kind} of {column.ItemType}.", option);
+    }
 }

@@ -16,7 +16,7 @@ internal sealed class ScoringMapper : IRowToRowMapper, IAppendingMapper
         ArgumentNullException.ThrowIfNull(inputSchema);
         _model = model;
         InputSchema = inputSchema;
-        FeatureColumn = FindFeatureColumn(inputSchema, model.FeatureColumnName, model.Runner.FeatureSize);
+        InputColumns = model.Bindings.Select(b => FindInputColumn(inputSchema, b)).ToArray();
         var builder = new DataViewSchema.Builder();
         builder.AddColumns(inputSchema);
         foreach (var column in model.Head.OutputColumns) builder.AddColumn(column.Name, column.Type, column.Annotations);
@@ -27,7 +27,8 @@ internal sealed class ScoringMapper : IRowToRowMapper, IAppendingMapper
 
     public DataViewSchema OutputSchema { get; }
 
-    public DataViewSchema.Column FeatureColumn { get; }
+    /// <summary>The column of each graph input, in input order.</summary>
+    public DataViewSchema.Column[] InputColumns { get; }
 
     /// <summary>Whether output column <paramref name="index"/> is computed (rather than passed through).</summary>
     public bool IsComputed(int index) => index >= InputSchema.Count;
@@ -37,7 +38,7 @@ internal sealed class ScoringMapper : IRowToRowMapper, IAppendingMapper
         var needed = new HashSet<int>();
         foreach (var column in dependingColumns)
         {
-            if (IsComputed(column.Index)) needed.Add(FeatureColumn.Index);
+            if (IsComputed(column.Index)) needed.UnionWith(InputColumns.Select(c => c.Index));
             else needed.Add(column.Index);
         }
         return needed.Order().Select(i => InputSchema[i]);
@@ -52,22 +53,25 @@ internal sealed class ScoringMapper : IRowToRowMapper, IAppendingMapper
     /// <summary>Getters for the computed columns over <paramref name="input"/>.</summary>
     public Delegate[] CreateGetters(DataViewRow input)
     {
-        var features = input.GetGetter<VBuffer<float>>(FeatureColumn);
-        VBuffer<float> buffer = default;
-        var scored = new ScoredRow(() => input.Position, destination =>
+        var getters = InputColumns.Select(c => input.GetGetter<VBuffer<float>>(c)).ToArray();
+        var buffers = new VBuffer<float>[getters.Length];
+        var scored = new ScoredRow(() => input.Position, destinations =>
         {
-            features(ref buffer);
-            buffer.CopyTo(destination);
+            for (int i = 0; i < getters.Length; i++)
+            {
+                getters[i](ref buffers[i]);
+                buffers[i].CopyTo(destinations[i]);
+            }
         }, _model.Runner);
         return Enumerable.Range(0, _model.Head.OutputColumns.Count).Select(i => _model.Head.CreateGetter(i, scored)).ToArray();
     }
 
-    private static DataViewSchema.Column FindFeatureColumn(DataViewSchema schema, string name, int size)
+    private static DataViewSchema.Column FindInputColumn(DataViewSchema schema, ColumnBinding binding)
     {
-        var column = schema.GetColumnOrNull(name)
-            ?? throw new ArgumentException($"Feature column '{name}' was not found in the input.", nameof(schema));
-        if (column.Type is not VectorDataViewType { ItemType: NumberDataViewType number } vector || number != NumberDataViewType.Single || vector.Size != size)
-            throw new ArgumentException($"Feature column '{name}' must be a vector of {size} Single values, as in training, but has type {column.Type}.", nameof(schema));
+        var column = schema.GetColumnOrNull(binding.Column)
+            ?? throw new ArgumentException($"{binding.Describe()} was not found in the input.", nameof(schema));
+        if (column.Type is not VectorDataViewType { ItemType: NumberDataViewType number } vector || number != NumberDataViewType.Single || vector.Size != binding.Size)
+            throw new ArgumentException($"{binding.Describe()} must be a vector of {binding.Size} Single values, as in training, but has type {column.Type}.", nameof(schema));
         return column;
     }
 }

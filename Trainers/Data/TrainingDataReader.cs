@@ -33,18 +33,35 @@ internal static class TrainingDataReader
     /// <exception cref="InvalidOperationException">A bad label (naming column and row).</exception>
     public static TrainingSet Read(IDataView data, string featureColumnName, string labelColumnName, PredictionHead head, string role, CancellationToken cancellation)
     {
-        var features = FeatureColumn(data.Schema, featureColumnName);
+        int size = ((VectorDataViewType)FeatureColumn(data.Schema, featureColumnName).Type).Size;
+        var binding = new ColumnBinding(Network.InputName, featureColumnName, [size], FromGraph: false);
+        var (columns, targets) = Read(data, [binding], labelColumnName, head, role, cancellation);
+        return new TrainingSet(columns[0], [size], targets, head.Units);
+    }
+
+    /// <summary>
+    /// Reads every row of the bound columns (checked beforehand with <see cref="GraphColumns"/>) and the targets: one
+    /// row-major array per binding, then the targets.
+    /// </summary>
+    /// <exception cref="ArgumentException">No rows, or a non-finite value (naming column, row and slot).</exception>
+    /// <exception cref="InvalidOperationException">A bad label (naming column and row).</exception>
+    public static (float[][] Columns, float[] Targets) Read(IDataView data, IReadOnlyList<ColumnBinding> bindings, string labelColumnName,
+        PredictionHead head, string role, CancellationToken cancellation)
+    {
+        var columns = bindings.Select(b => data.Schema.GetColumnOrNull(b.Column)
+            ?? throw new ArgumentException($"{b.Describe()} was not found in the {role} data; it has {Describe(data.Schema)}.", b.Option)).ToArray();
         var label = LabelColumn(data.Schema, labelColumnName);
-        int size = ((VectorDataViewType)features.Type).Size, units = head.Units;
+        var sizes = bindings.Select(b => b.Size).ToArray();
+        int units = head.Units, widest = Math.Max(sizes.Max(), units);
         long known = data.GetRowCount() ?? -1;
-        int capacity = known >= 0 && known <= int.MaxValue / Math.Max(size, units) ? (int)known : 1024;
-        var featureValues = new float[(long)capacity * size];
+        int capacity = known >= 0 && known <= int.MaxValue / widest ? (int)known : 1024;
+        var values = sizes.Select(size => new float[(long)capacity * size]).ToArray();
         var targetValues = new float[(long)capacity * units];
-        VBuffer<float> buffer = default;
+        var buffers = new VBuffer<float>[columns.Length];
         int index = 0;
-        using (var cursor = data.GetRowCursor([features, label]))
+        using (var cursor = data.GetRowCursor([.. columns, label]))
         {
-            var getFeatures = cursor.GetGetter<VBuffer<float>>(features);
+            var getters = columns.Select(c => cursor.GetGetter<VBuffer<float>>(c)).ToArray();
             var writeTarget = head.CreateTargetWriter(cursor, label);
             while (cursor.MoveNext())
             {
@@ -52,13 +69,16 @@ internal static class TrainingDataReader
                 if (index == capacity)
                 {
                     capacity = checked(capacity * 2);
-                    Array.Resize(ref featureValues, checked(capacity * size));
+                    for (int c = 0; c < values.Length; c++) Array.Resize(ref values[c], checked(capacity * sizes[c]));
                     Array.Resize(ref targetValues, checked(capacity * units));
                 }
-                getFeatures(ref buffer);
-                var row = featureValues.AsSpan(index * size, size);
-                buffer.CopyTo(row);
-                CheckFinite(row, featureColumnName, role, index);
+                for (int c = 0; c < columns.Length; c++)
+                {
+                    getters[c](ref buffers[c]);
+                    var row = values[c].AsSpan(index * sizes[c], sizes[c]);
+                    buffers[c].CopyTo(row);
+                    CheckFinite(row, bindings[c], role, index);
+                }
                 writeTarget(targetValues.AsSpan(index * units, units), index);
                 index++;
             }
@@ -66,33 +86,49 @@ internal static class TrainingDataReader
         if (index == 0) throw new ArgumentException($"The {role} data has no rows.", "input");
         if (index < capacity)
         {
-            Array.Resize(ref featureValues, index * size);
+            for (int c = 0; c < values.Length; c++) Array.Resize(ref values[c], index * sizes[c]);
             Array.Resize(ref targetValues, index * units);
         }
-        return new TrainingSet(featureValues, [size], targetValues, units);
+        return (values, targetValues);
     }
 
     // A NaN or ±∞ makes the sum non-finite; only then (or on overflow) is the row searched for the slot to name.
-    private static void CheckFinite(ReadOnlySpan<float> row, string featureColumnName, string role, int index)
+    private static void CheckFinite(ReadOnlySpan<float> row, ColumnBinding binding, string role, int index)
     {
         if (float.IsFinite(TensorPrimitives.Sum(row))) return;
         for (int j = 0; j < row.Length; j++)
             if (!float.IsFinite(row[j]))
-                throw new ArgumentException($"Feature column '{featureColumnName}' has the value {row[j]} at {role} row {index}, slot {j}; features must be finite (replace missing values with mlContext.Transforms.ReplaceMissingValues).", "featureColumnName");
+                throw new ArgumentException($"{binding.Describe()} has the value {row[j]} at {role} row {index}, slot {j}; features must be finite (replace missing values with mlContext.Transforms.ReplaceMissingValues).", binding.Option);
     }
 
     /// <summary>Splits off a seeded random <paramref name="fraction"/> of the rows as validation data.</summary>
     public static (TrainingSet Training, TrainingSet Validation) Split(TrainingSet data, float fraction, RandomSource random)
     {
-        int validationCount = (int)Math.Round(data.Count * (double)fraction);
-        validationCount = Math.Clamp(validationCount, 1, data.Count - 1);
-        var order = Enumerable.Range(0, data.Count).ToArray();
+        var (trainingRows, validationRows) = SplitRows(data.Count, fraction, random);
+        return (Take(data, trainingRows), Take(data, validationRows));
+    }
+
+    /// <summary>A seeded random <paramref name="fraction"/> of <paramref name="count"/> rows for validation (at least one,
+    /// and at least one left): the training rows and the validation rows, each in increasing order.</summary>
+    public static (int[] Training, int[] Validation) SplitRows(int count, float fraction, RandomSource random)
+    {
+        int validationCount = (int)Math.Round(count * (double)fraction);
+        validationCount = Math.Clamp(validationCount, 1, count - 1);
+        var order = Enumerable.Range(0, count).ToArray();
         random.Shuffle(order.AsSpan());
         var validationRows = order.AsSpan(0, validationCount).ToArray();
         Array.Sort(validationRows);
         var trainingRows = order.AsSpan(validationCount).ToArray();
         Array.Sort(trainingRows);
-        return (Take(data, trainingRows), Take(data, validationRows));
+        return (trainingRows, validationRows);
+    }
+
+    /// <summary>Rows <paramref name="rows"/> of a row-major array of <paramref name="size"/> values per row.</summary>
+    public static float[] TakeRows(float[] values, int size, int[] rows)
+    {
+        var taken = new float[(long)rows.Length * size];
+        for (int i = 0; i < rows.Length; i++) values.AsSpan(rows[i] * size, size).CopyTo(taken.AsSpan(i * size, size));
+        return taken;
     }
 
     private static TrainingSet Take(TrainingSet data, int[] rows)

@@ -38,6 +38,9 @@ public sealed class SavedNetwork
     {
         ArgumentNullException.ThrowIfNull(model);
         var found = Flatten(model).OfType<NeuralNetworkTransformer>().LastOrDefault();
+        if (found is { IsGraph: true })
+            throw new ArgumentException("The model's network is a model graph bound to several columns; explanations read a "
+                + "network over one features column. Permutation importance still works on it.", nameof(model));
         return found is null ? null : new SavedNetwork(Copy(found.Network), found.FeatureColumnName, found.Task);
     }
 

@@ -25,11 +25,11 @@ internal abstract class PredictionHead
 
     /// <summary>
     /// Called once the training rows (and validation rows, if any) are read, before training: a head that trains
-    /// on transformed targets fits the transform on <paramref name="training"/> and rewrites both sets' targets in
+    /// on transformed targets fits the transform on the training targets and rewrites both arrays in
     /// place, and reports through <paramref name="warn"/> what the user should know. The default does nothing.
     /// </summary>
     /// <exception cref="ArgumentException">The labels cannot be used (the message names the column and what was found).</exception>
-    public virtual void PrepareTargets(TrainingSet training, TrainingSet? validation, Action<string> warn) { }
+    public virtual void PrepareTargets(float[] training, float[]? validation, Action<string> warn) { }
 
     /// <summary>
     /// A function writing the targets of the cursor's current row into a span of <see cref="Units"/>

@@ -57,16 +57,16 @@ internal sealed class RegressionHead : PredictionHead
         Scaling.IsIdentity ? new RootMeanSquaredErrorMetric() : new LabelUnitsMetric(new RootMeanSquaredErrorMetric(), Scaling);
 
     /// <summary>Fits the scaling on the training labels, warns about labels it would handle badly, and scales the targets of both sets in place.</summary>
-    public override void PrepareTargets(TrainingSet training, TrainingSet? validation, Action<string> warn)
+    public override void PrepareTargets(float[] training, float[]? validation, Action<string> warn)
     {
-        Scaling = TargetScaling.Fit(training.Targets, _scalingKind, _labelName);
-        _labelDeviation = Scaling.Log ? StandardDeviation(training.Targets) : Scaling.StandardDeviation;
+        Scaling = TargetScaling.Fit(training, _scalingKind, _labelName);
+        _labelDeviation = Scaling.Log ? StandardDeviation(training) : Scaling.StandardDeviation;
         if (_scalingKind != RegressionLabelScaling.LogStandardize && _loss == RegressionLoss.MeanSquaredError
-            && TargetScaling.FindDominatingValues(training.Targets, _labelName) is { } warning)
+            && TargetScaling.FindDominatingValues(training, _labelName) is { } warning)
             warn(warning);
         if (Scaling.IsIdentity) return;
-        ScaleInPlace(training.Targets);
-        if (validation is not null) ScaleInPlace(validation.Targets);
+        ScaleInPlace(training);
+        if (validation is not null) ScaleInPlace(validation);
     }
 
     private void ScaleInPlace(float[] targets)

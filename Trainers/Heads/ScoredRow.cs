@@ -1,5 +1,3 @@
-using MLExt.Neural;
-
 namespace MLExt.Trainers;
 
 /// <summary>
@@ -9,17 +7,20 @@ namespace MLExt.Trainers;
 internal sealed class ScoredRow
 {
     private readonly Func<long> _position;
-    private readonly Action<float[]> _readFeatures;
+    private readonly Action<float[][]> _readInputs;
     private readonly InferenceRunner _runner;
-    private readonly float[] _features;
+    private readonly float[][] _inputs;
     private long _scoredPosition = -1;
 
-    public ScoredRow(Func<long> position, Action<float[]> readFeatures, InferenceRunner runner)
+    /// <param name="position">The cursor's position.</param>
+    /// <param name="readInputs">Writes the current row's values of each graph input.</param>
+    /// <param name="runner">The model.</param>
+    public ScoredRow(Func<long> position, Action<float[][]> readInputs, InferenceRunner runner)
     {
         _position = position;
-        _readFeatures = readFeatures;
+        _readInputs = readInputs;
         _runner = runner;
-        _features = new float[runner.FeatureSize];
+        _inputs = runner.InputSizes.Select(size => new float[size]).ToArray();
         Outputs = new float[runner.OutputSize];
     }
 
@@ -32,8 +33,8 @@ internal sealed class ScoredRow
         long position = _position();
         if (position != _scoredPosition)
         {
-            _readFeatures(_features);
-            _runner.Run(_features, Outputs);
+            _readInputs(_inputs);
+            _runner.Run(_inputs, Outputs);
             _scoredPosition = position;
         }
         return Outputs;

@@ -8,8 +8,8 @@ namespace MLExt.Trainers;
 /// <summary>
 /// A trained <see cref="NeuralNetworkTransformer"/> as an ONNX model: the network, then its head's outputs
 /// (multiclass: <c>Score</c> probabilities and <c>PredictedLabel</c>, the 0-based index of the largest logit;
-/// binary: <c>Score</c> logit and <c>Probability</c>; regression: <c>Score</c>). The input is named after the
-/// feature column.
+/// binary: <c>Score</c> logit and <c>Probability</c>; regression: <c>Score</c>). The inputs are named after the
+/// columns read.
 /// </summary>
 internal static class ModelOnnxExporter
 {
@@ -29,10 +29,9 @@ internal static class ModelOnnxExporter
     /// </summary>
     public static ModelProto Standalone(NeuralNetworkTransformer model)
     {
-        var network = model.Network;
         var graph = new OnnxGraphBuilder("mlext_" + model.Task);
-        string input = graph.AddInput(model.FeatureColumnName, Tensor.BatchShape(-1, network.InputShape));
-        var outputs = model.Head.AddOnnxOutputs(graph, NetworkOnnxExporter.AddLayers(graph, network, input));
+        var inputs = model.Bindings.Select(b => graph.AddInput(b.Column, Tensor.BatchShape(-1, b.Shape))).ToArray();
+        var outputs = model.Head.AddOnnxOutputs(graph, AddModel(graph, model, inputs));
         foreach (var output in outputs)
             graph.AddOutput(graph.AddAlias(output.Value, output.Name), output.Type, Tensor.BatchShape(-1, output.RowShape));
         var proto = graph.ToModel(Describe(model));
@@ -43,24 +42,28 @@ internal static class ModelOnnxExporter
     }
 
     /// <summary>
-    /// The model ML.NET's <c>OnnxTransformer</c> runs row by row: input <c>[features]</c> (the flat feature
-    /// vector), every output flattened to one dimension so that it becomes a known-size vector column, and
+    /// The model ML.NET's <c>OnnxTransformer</c> runs row by row: one input per column read (the flat vector), every
+    /// output flattened to one dimension so that it becomes a known-size vector column, and
     /// slot names attached in the form OnnxTransformer reads (a marker node named <c>mlnet.{column}.SlotNames</c>).
     /// </summary>
     /// <returns>The model and the names of its outputs (the columns OnnxTransformer adds).</returns>
     public static (ModelProto Model, string[] Outputs) ForMLNet(NeuralNetworkTransformer model)
     {
-        var network = model.Network;
         var graph = new OnnxGraphBuilder("mlext_" + model.Task + "_row");
-        int featureSize = Tensor.Product(network.InputShape);
-        string input = graph.AddInput(model.FeatureColumnName, [featureSize]);
-        string batch = graph.AddNode("Reshape", "batch_of_one", [input, graph.AddInt64Constant(RowBatchShape, [1, .. network.InputShape.Select(d => (long)d)])]);
-        var outputs = model.Head.AddOnnxOutputs(graph, NetworkOnnxExporter.AddLayers(graph, network, batch));
+        var inputs = model.Bindings.Select(b =>
+        {
+            string input = graph.AddInput(b.Column, [b.Size]);
+            string shape = graph.AddInt64Constant(BatchShapeName(model, b), [1, .. b.Shape.Select(d => (long)d)]);
+            return graph.AddNode("Reshape", "batch_of_one", [input, shape]);
+        }).ToArray();
+        var outputs = model.Head.AddOnnxOutputs(graph, AddModel(graph, model, inputs));
         AddRowOutputs(graph, outputs);
         var proto = graph.ToModel(Describe(model));
         proto.MetadataProps.Add(new StringStringEntryProto { Key = TaskKey, Value = model.Task });
         // The layers and weights once more, for explanations: a loaded OnnxTransformer runs the graph but has no gradient.
-        proto.MetadataProps.Add(new StringStringEntryProto { Key = SavedNetwork.MetadataKey, Value = SavedNetwork.Write(model) });
+        // Explanations read a chain of layers; a model graph is saved without this copy.
+        if (!model.IsGraph)
+            proto.MetadataProps.Add(new StringStringEntryProto { Key = SavedNetwork.MetadataKey, Value = SavedNetwork.Write(model) });
         return (proto, outputs.Select(o => o.Name).ToArray());
     }
 
@@ -79,6 +82,19 @@ internal static class ModelOnnxExporter
         }
     }
 
+    /// <summary>Whether <paramref name="initializer"/> is a row graph's one-row shape of an input (see <see cref="BatchShapeName"/>).</summary>
+    public static bool IsBatchShape(string initializer) =>
+        initializer == RowBatchShape || initializer.StartsWith(RowBatchShape + ".", StringComparison.Ordinal);
+
+    // A chain of layers keeps the one name older saved models have; a graph has one shape per input, named after its column.
+    private static string BatchShapeName(NeuralNetworkTransformer model, ColumnBinding binding) =>
+        model.IsGraph ? $"{RowBatchShape}.{binding.Column}" : RowBatchShape;
+
+    // The network's nodes after the input values; returns the trained output's value.
+    private static string AddModel(OnnxGraphBuilder graph, NeuralNetworkTransformer model, string[] inputs) => model.IsGraph
+        ? GraphOnnxExporter.AddNodes(graph, model.Graph, inputs)[model.OutputIndex]
+        : NetworkOnnxExporter.AddLayers(graph, model.Network, inputs[0]);
+
     // ML.NET's OnnxTransformer gives column C slot names from the keys_strings attribute of a node named
     // "mlnet.C.SlotNames", the form ML.NET's own ONNX converter writes: a LabelEncoder on a one-string constant
     // whose output is a graph output OnnxTransformer skips ("mlnet.C.unusedOutput").
@@ -93,5 +109,6 @@ internal static class ModelOnnxExporter
     }
 
     private static string Describe(NeuralNetworkTransformer model) =>
-        $"MLExt {model.Task} network: {model.Network.Layers.Count} layers, {model.Network.ParameterCount} parameters, features '{model.FeatureColumnName}' {Tensor.FormatShape(model.Network.InputShape)}.";
+        $"MLExt {model.Task} network: {model.Graph.Layers.Count} layers, {model.Graph.ParameterCount} parameters, " +
+        string.Join(", ", model.Bindings.Select(b => $"{(b.FromGraph ? $"input '{b.Input}' reads" : "features")} '{b.Column}' {Tensor.FormatShape(b.Shape)}")) + ".";
 }

@@ -30,28 +30,15 @@ internal static class SavedModel
         string graph = PrivateOnnxFile.Write(proto);
         try
         {
-            var onnx = ml.Transforms.ApplyOnnxModel(outputs, [model.FeatureColumnName], graph);
+            var onnx = ml.Transforms.ApplyOnnxModel(outputs, model.Bindings.Select(b => b.Column).ToArray(), graph);
             var estimator = new EstimatorChain<ITransformer>().Append(onnx).Append(model.Head.CreateColumnAdapters(ml));
-            return new SavedModelChain(estimator.Fit(EmptyFeatures(ml, model.FeatureColumnName, Tensor.Product(model.Network.InputShape))), graph);
+            var columns = model.Bindings.Select(b => (b.Column, (DataViewType)new VectorDataViewType(NumberDataViewType.Single, b.Size)));
+            return new SavedModelChain(estimator.Fit(new EmptyColumns(columns)), graph);
         }
         catch
         {
             File.Delete(graph);
             throw;
         }
-    }
-
-    // A data view with no rows and one column: the features, as the network reads them.
-    private static IDataView EmptyFeatures(MLContext ml, string name, int size)
-    {
-        var definition = SchemaDefinition.Create(typeof(FeatureRow));
-        definition[0].ColumnName = name;
-        definition[0].ColumnType = new VectorDataViewType(NumberDataViewType.Single, size);
-        return ml.Data.LoadFromEnumerable(new List<FeatureRow>(), definition);
-    }
-
-    private sealed class FeatureRow
-    {
-        public float[] Features { get; set; } = [];
     }
 }

@@ -49,7 +49,7 @@ public static class SavedModelOnnx
         && model.MetadataProps.Any(p => p.Key == ModelOnnxExporter.TaskKey);
 
     /// <summary>
-    /// The row graph made batch-wise: input <c>[N, ...shape]</c> (the shape the one-row reshape targets),
+    /// The row graph made batch-wise: each input <c>[N, ...shape]</c> (the shape its one-row reshape targets),
     /// outputs <c>[N, size]</c>, slot-name marker nodes moved into metadata.
     /// </summary>
     internal static ModelProto ToStandalone(ModelProto row)
@@ -58,15 +58,18 @@ public static class SavedModelOnnx
         var graph = model.Graph;
         // The network's second copy serves explanations of the zip only; the exported file carries the graph alone.
         foreach (var entry in model.MetadataProps.Where(p => p.Key == SavedNetwork.MetadataKey).ToList()) model.MetadataProps.Remove(entry);
-        var batchShape = graph.Initializer.Single(t => t.Name == ModelOnnxExporter.RowBatchShape);
         var flatShape = graph.Initializer.Single(t => t.Name == ModelOnnxExporter.RowFlatShape);
         // Reshape(x, [-1, ...shape]) keeps a batch; Reshape(y, [0, -1]) keeps y's batch dimension and flattens the rest.
-        batchShape.Int64Data[0] = -1;
+        foreach (var batchShape in graph.Initializer.Where(t => ModelOnnxExporter.IsBatchShape(t.Name)))
+        {
+            batchShape.Int64Data[0] = -1;
+            // The one-row reshape reads the graph input first and its shape second.
+            var reshape = graph.Node.Single(n => n.OpType == "Reshape" && n.Input.Count == 2 && n.Input[1] == batchShape.Name);
+            SetDims(graph.Input.Single(i => i.Name == reshape.Input[0]), batchShape.Int64Data.Skip(1));
+        }
         flatShape.Int64Data.Clear();
         flatShape.Int64Data.Add([0, -1]);
         flatShape.Dims[0] = 2;
-        var input = graph.Input.Single();
-        SetDims(input, batchShape.Int64Data.Skip(1));
         foreach (var marker in graph.Node.Where(n => n.Name.StartsWith("mlnet.", StringComparison.Ordinal) && n.Name.EndsWith(".SlotNames", StringComparison.Ordinal)).ToList())
         {
             string column = marker.Name["mlnet.".Length..^".SlotNames".Length];
