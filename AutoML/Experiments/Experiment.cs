@@ -155,6 +155,13 @@ public sealed class Experiment
         using var search = CancellationTokenSource.CreateLinkedTokenSource(_options.CancellationToken);
         if (_options.TimeBudget is { } budget)
             search.CancelAfter(budget);
+        // The timer above cancels running trials; the clock is checked too, because a timer callback waits for a free
+        // thread-pool thread (seen here: a search of short trials on 2 cores ran on past its budget, the timer never fired).
+        bool Stopping()
+        {
+            if (_options.TimeBudget is { } limit && clock.Elapsed >= limit && !search.IsCancellationRequested) search.Cancel();
+            return search.IsCancellationRequested;
+        }
         var running = new SortedDictionary<int, Task<TrialRecord?>>();
         StopReason? stop = null;
         bool exhausted = false;
@@ -162,7 +169,7 @@ public sealed class Experiment
         {
             while (stop is null && !exhausted && running.Count < _options.MaxDegreeOfParallelism)
             {
-                if (search.IsCancellationRequested)
+                if (Stopping())
                 {
                     stop = _options.CancellationToken.IsCancellationRequested ? StopReason.Cancelled : StopReason.TimeBudget;
                     break;
@@ -202,7 +209,7 @@ public sealed class Experiment
                 Record = record, TrialsFinished = session.Records.Count, MaxTrials = _options.MaxTrials,
             });
         }
-        if (stop is null && search.IsCancellationRequested)
+        if (stop is null && Stopping())
             stop = _options.CancellationToken.IsCancellationRequested ? StopReason.Cancelled : StopReason.TimeBudget;
         var records = _options.Storage is { IsShared: true } ? session.AllTrials() : session.Records;
         return new ExperimentResult(_options.Task, metric, header.Tuner, space, records, stop ?? StopReason.MaxTrials, clock.Elapsed, _options.StudyPath);
